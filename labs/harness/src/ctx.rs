@@ -1,0 +1,262 @@
+//! What a check gets to work with: the program under test, the learner's language, and ways
+//! to start the program and talk to it that clean up after themselves.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitStatus;
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::Lang;
+use crate::client::Client;
+use crate::failure::Failure;
+use crate::process::{self, Registry, Spawned, describe_exit, explain_stderr};
+use crate::text::escape;
+
+/// The context of one check.
+pub struct Ctx {
+    lang: Lang,
+    program: PathBuf,
+    registry: Registry,
+}
+
+impl Ctx {
+    pub fn new(lang: Lang, program: PathBuf) -> Ctx {
+        Ctx {
+            lang,
+            program,
+            registry: Registry::default(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The message in the learner's language.
+    pub fn t(&self, en: impl Into<String>, ko: impl Into<String>) -> String {
+        self.lang.pick(en.into(), ko.into())
+    }
+
+    /// The program under test.
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
+    pub(crate) fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
+    /// Starts the program with `args`; it is killed when the returned value is dropped.
+    pub fn spawn(&self, args: &[&str]) -> Result<Spawned, Failure> {
+        Spawned::start(self.lang, &self.registry, &self.program, args)
+    }
+
+    /// Starts the program with `args` and waits for its `listening on ADDR` line.
+    pub fn start_server(&self, args: &[&str]) -> Result<Server, Failure> {
+        let mut process = self.spawn(args)?;
+        let addr = process.wait_for_listening()?;
+        Ok(Server {
+            lang: self.lang,
+            process,
+            addr,
+        })
+    }
+
+    /// Runs the program to completion with `args` (stdin empty), killing it after `limit`.
+    pub fn run(&self, args: &[&str], limit: Duration) -> Result<Finished, Failure> {
+        let started = Instant::now();
+        let output = assert_cmd::Command::from_std(process::command(&self.program, args))
+            .timeout(limit)
+            .output()
+            .map_err(|e| {
+                Failure::new(self.t(
+                    format!("could not run {}: {e}", self.program.display()),
+                    format!("{}을(를) 실행하지 못했습니다: {e}", self.program.display()),
+                ))
+            })?;
+        let timed_out = output.status.code().is_none() && started.elapsed() >= limit;
+        self.registry.add_stderr(output.stderr.clone());
+        Ok(Finished {
+            lang: self.lang,
+            args: args.iter().map(|a| a.to_string()).collect(),
+            status: output.status,
+            stdout: output.stdout,
+            stderr: output.stderr,
+            timed_out,
+            limit,
+        })
+    }
+}
+
+/// A running server whose address is known.
+pub struct Server {
+    lang: Lang,
+    pub process: Spawned,
+    pub addr: SocketAddr,
+}
+
+impl Server {
+    /// Opens a connection to the server. If that fails because the program died, the
+    /// failure says so and shows why.
+    pub fn connect(&mut self) -> Result<Client, Failure> {
+        match Client::connect(self.lang, self.addr) {
+            Ok(client) => Ok(client),
+            Err(failure) => Err(self.died_or(failure)),
+        }
+    }
+
+    /// Fails if the program is no longer running.
+    pub fn expect_running(&mut self) -> Result<(), Failure> {
+        if self.process.exit_status(Duration::ZERO).is_some() {
+            let problem = self.lang.pick(
+                "the program is no longer running",
+                "프로그램이 더 이상 실행 중이 아닙니다",
+            );
+            return Err(self.process.exit_failure(problem));
+        }
+        Ok(())
+    }
+
+    /// Replaces `failure` with the story of the program's death when it has died: that
+    /// explains the failure better than whatever the client saw.
+    pub fn died_or(&mut self, failure: Failure) -> Failure {
+        if self
+            .process
+            .exit_status(Duration::from_millis(100))
+            .is_some()
+        {
+            let mut died = self.process.exit_failure(failure.problem.clone());
+            died.steps.splice(0..0, failure.steps);
+            died
+        } else {
+            failure
+        }
+    }
+
+    pub fn stderr_text(&self) -> String {
+        self.process.stderr_text()
+    }
+
+    pub fn kill(&mut self) {
+        self.process.kill();
+    }
+}
+
+/// A program that ran to the end (or was stopped at its time limit).
+pub struct Finished {
+    lang: Lang,
+    pub args: Vec<String>,
+    pub status: ExitStatus,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub timed_out: bool,
+    pub limit: Duration,
+}
+
+impl Finished {
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+
+    pub fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr).into_owned()
+    }
+
+    /// The command line, for reports.
+    pub fn command_line(&self) -> String {
+        let args: Vec<String> = self
+            .args
+            .iter()
+            .map(|a| {
+                if a.is_empty() || a.contains([' ', '"', '\\']) {
+                    format!("\"{}\"", escape(a.as_bytes()))
+                } else {
+                    a.clone()
+                }
+            })
+            .collect();
+        format!("PROGRAM {}", args.join(" "))
+    }
+
+    /// What happened, in one line: the exit code or signal, or the time limit.
+    pub fn describe(&self) -> String {
+        if self.timed_out {
+            return self.lang.pick(
+                format!(
+                    "still running after {} s (the grader stopped it)",
+                    self.limit.as_secs()
+                ),
+                format!(
+                    "{}초가 지나도 끝나지 않아 채점기가 멈췄습니다",
+                    self.limit.as_secs()
+                ),
+            );
+        }
+        describe_exit(self.lang, self.status)
+    }
+
+    /// Checks that bad input was refused the way every program in this course refuses it:
+    /// a non-zero exit code (not a crash, not a hang) and a clear message on stderr, never a
+    /// panic. `what` says what the bad input was.
+    pub fn expect_error_message(&self, what: &str) -> Result<(), Failure> {
+        let lang = self.lang;
+        let stderr = self.stderr_text();
+        let panicked = predicate::str::contains("panicked at");
+        let says_something = !stderr.trim().is_empty();
+        let problem = if self.timed_out {
+            Some(lang.pick(
+                "the program did not exit on bad input",
+                "잘못된 입력을 받고도 프로그램이 끝나지 않았습니다",
+            ))
+        } else if panicked.eval(&stderr) || self.status.code() == Some(101) {
+            Some(lang.pick(
+                "the program panicked on bad input",
+                "잘못된 입력에 프로그램이 패닉했습니다",
+            ))
+        } else if self.status.code().is_none() {
+            Some(lang.pick(
+                "the program crashed on bad input",
+                "잘못된 입력에 프로그램이 비정상 종료했습니다",
+            ))
+        } else if self.status.success() {
+            Some(lang.pick(
+                "the program exited with code 0 on bad input",
+                "잘못된 입력인데 프로그램이 종료 코드 0으로 끝났습니다",
+            ))
+        } else if !says_something {
+            Some(lang.pick(
+                "the program exited without a message on stderr",
+                "프로그램이 stderr에 아무 메시지 없이 끝났습니다",
+            ))
+        } else {
+            None
+        };
+        let Some(problem) = problem else {
+            return Ok(());
+        };
+        let mut failure = Failure::new(problem)
+            .sent(format!("{} ({what})", self.command_line()))
+            .expected(lang.pick(
+                "a one-line error message on stderr and a non-zero exit code (no panic, no hang)",
+                "stderr에 한 줄 오류 메시지, 0이 아닌 종료 코드(패닉이나 멈춤 없이)",
+            ))
+            .got(self.describe());
+        if let Some(cause) = explain_stderr(lang, &stderr) {
+            failure = failure.cause(cause);
+        }
+        Err(failure.cause(lang.pick(
+            "Turn the error into a message: match on the Result and print it with eprintln!, then return a failure ExitCode.",
+            "오류를 메시지로 바꾸세요. Result를 match로 처리해 eprintln!으로 출력하고, 실패를 뜻하는 ExitCode를 반환하면 됩니다.",
+        )))
+    }
+}
+
+impl Server {
+    /// Passes a result through, but when it is a failure and the program has died, tells
+    /// the story of the death instead (its exit status and the panic or error behind it).
+    pub fn explain<T>(&mut self, result: Result<T, Failure>) -> Result<T, Failure> {
+        result.map_err(|failure| self.died_or(failure))
+    }
+}

@@ -1,0 +1,79 @@
+//! A machine-readable report of a grading run, written when `LAB_REPORT=path` is set, for
+//! tools that summarise a class (CI job summaries, JUnit converters, the lab runner).
+
+use std::path::Path;
+
+use crate::Lang;
+use crate::runner::{Check, CheckResult, Lab};
+
+/// The run as a JSON object. Written by hand: the format is small and fixed, and a JSON
+/// library would be the heaviest thing in the grader's build.
+pub fn json(
+    lab: &Lab,
+    program: &Path,
+    lang: Lang,
+    checks: &[&Check],
+    results: &[CheckResult],
+) -> String {
+    let mut items = Vec::new();
+    for (check, result) in checks.iter().zip(results) {
+        let message = match &result.outcome {
+            Ok(()) => "null".to_string(),
+            Err(f) => string(&f.problem),
+        };
+        items.push(format!(
+            "{{\"id\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"elapsed_ms\":{},\"message\":{},\"section\":{}}}",
+            string(check.id),
+            string(check.title.get(lang)),
+            if result.passed() { check.points } else { 0 },
+            check.points,
+            result.passed(),
+            result.elapsed.as_millis(),
+            message,
+            string(&format!("{}#{}", lab.chapter_file, check.section)),
+        ));
+    }
+    let points: u32 = results
+        .iter()
+        .filter(|r| r.passed())
+        .map(|r| r.points)
+        .sum();
+    let max: u32 = checks.iter().map(|c| c.points).sum();
+    format!(
+        "{{\"lab\":{},\"program\":{},\"lang\":{},\"points\":{points},\"max_points\":{max},\"checks\":[{}]}}\n",
+        string(lab.name),
+        string(&program.display().to_string()),
+        string(lang.book_dir()),
+        items.join(",")
+    )
+}
+
+/// A JSON string literal.
+fn string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_json_strings() {
+        assert_eq!(
+            super::string("a\"b\\c\n\u{1}한"),
+            "\"a\\\"b\\\\c\\n\\u0001한\""
+        );
+    }
+}

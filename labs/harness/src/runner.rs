@@ -1,0 +1,522 @@
+//! The grader's test runner.
+//!
+//! A lab's grader is a test target with `harness = false` whose `main` hands its table of
+//! checks to [`grade`]. Writing our own runner instead of `#[test]` functions buys three
+//! things: every check has its own time limit (a hung program fails that check, and the
+//! programs it started are killed, instead of hanging `cargo test`); failures are explained
+//! in the learner's language with the book section to read; and the table of checks, with
+//! their points, is one value that the grader, the course's own proof tests and the reports
+//! all read. It still behaves like libtest where it matters: `cargo test -p lab02 -- FILTER`,
+//! `--exact`, `--skip`, `--list`, `--test-threads`, and the `--list --format terse` that
+//! cargo-nextest asks for.
+
+use std::collections::VecDeque;
+use std::io::{IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::Lang;
+use crate::book;
+use crate::ctx::Ctx;
+use crate::failure::{Failure, Outcome, Step};
+use crate::process::{lock, tail};
+
+/// A text written in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct Text {
+    pub en: &'static str,
+    pub ko: &'static str,
+}
+
+impl Text {
+    pub const fn new(en: &'static str, ko: &'static str) -> Text {
+        Text { en, ko }
+    }
+
+    pub fn get(&self, lang: Lang) -> &'static str {
+        lang.pick(self.en, self.ko)
+    }
+}
+
+/// One check of a lab.
+pub struct Check {
+    /// A stable name: what `cargo test -p labNN -- NAME` filters on, and what reports use.
+    pub id: &'static str,
+    /// What passing it is worth.
+    pub points: u32,
+    /// The longest it may take; past that it fails and the programs it started are killed.
+    pub limit: Duration,
+    /// What the check verifies, as a learner would say it.
+    pub title: Text,
+    /// What to implement for it to pass: the TODO it depends on.
+    pub todo: Text,
+    /// The id of the chapter section that explains it (`{#id}` on the heading).
+    pub section: &'static str,
+    /// The check itself.
+    pub run: fn(&Ctx) -> Outcome,
+}
+
+/// A lab: its checks, and where its chapter is.
+pub struct Lab {
+    /// `lab02`.
+    pub name: &'static str,
+    /// The chapter number, for hints.
+    pub chapter: u8,
+    /// The chapter's file name, the same in `src/en` and `src/ko`.
+    pub chapter_file: &'static str,
+    /// The variable that points the grader at another program (`LAB02_BIN`).
+    pub bin_env: &'static str,
+    pub checks: &'static [Check],
+}
+
+impl Lab {
+    /// The check named `id`. Panics on a name that is not in the table: that is a mistake
+    /// in a proof test, not something a learner can cause.
+    pub fn check(&self, id: &str) -> &Check {
+        self.checks
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("{} has no check named {id}", self.name))
+    }
+
+    pub fn max_points(&self) -> u32 {
+        self.checks.iter().map(|c| c.points).sum()
+    }
+}
+
+/// How one check went.
+pub struct CheckResult {
+    pub id: &'static str,
+    pub points: u32,
+    pub outcome: Outcome,
+    pub elapsed: Duration,
+    /// The tail of the stderr of the last program the check started.
+    pub stderr: Option<String>,
+}
+
+impl CheckResult {
+    pub fn passed(&self) -> bool {
+        self.outcome.is_ok()
+    }
+}
+
+/// Runs one check against `program`, within the check's time limit.
+pub fn run_check(check: &Check, lang: Lang, program: PathBuf) -> CheckResult {
+    let ctx = Arc::new(Ctx::new(lang, program));
+    let started = Instant::now();
+    let (tx, rx) = mpsc::channel();
+    let run = check.run;
+    let worker_ctx = ctx.clone();
+    let spawned = thread::Builder::new()
+        .name(check.id.to_string())
+        .spawn(move || {
+            let result = panic::catch_unwind(AssertUnwindSafe(|| run(&worker_ctx)));
+            let _ = tx.send(result);
+        });
+    let outcome = match spawned {
+        Err(e) => Err(Failure::new(format!("could not start a thread: {e}"))),
+        Ok(_) => {
+            match rx.recv_timeout(check.limit) {
+                Ok(Ok(outcome)) => outcome,
+                Ok(Err(panic)) => {
+                    let message = panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    Err(Failure::new(lang.pick(
+                    format!("the check itself failed (a bug in the grader, please report it): {message}"),
+                    format!("검사 항목 자체가 실패했습니다(채점기의 버그이니 알려 주세요): {message}"),
+                )))
+                }
+                Err(_) => {
+                    // The check is stuck waiting on the program. Killing the program unblocks it;
+                    // the check's thread then ends on its own.
+                    ctx.registry().kill_all();
+                    Err(Failure::new(lang.pick(
+                    format!(
+                        "the check did not finish within its time limit of {} s, so the program was stopped",
+                        check.limit.as_secs()
+                    ),
+                    format!(
+                        "검사 항목이 제한 시간 {}초 안에 끝나지 않아 프로그램을 멈췄습니다",
+                        check.limit.as_secs()
+                    ),
+                ))
+                .cause(lang.pick(
+                    "The program stopped responding in the middle of an exchange: it accepted a connection and then never answered, or never closed it.",
+                    "프로그램이 주고받기 도중에 응답을 멈췄습니다. 연결을 수락한 뒤 답하지 않았거나, 연결을 닫지 않았습니다.",
+                )))
+                }
+            }
+        }
+    };
+    let stderr = if outcome.is_err() {
+        ctx.registry().last_stderr()
+    } else {
+        None
+    };
+    CheckResult {
+        id: check.id,
+        points: check.points,
+        outcome,
+        elapsed: started.elapsed(),
+        stderr,
+    }
+}
+
+/// Runs `checks` against `program` on `threads` worker threads, calling `done` as each one
+/// finishes. Results come back in the order of `checks`.
+pub fn run_checks(
+    checks: &[&'static Check],
+    lang: Lang,
+    program: &std::path::Path,
+    threads: usize,
+    done: &(dyn Fn(&Check, &CheckResult) + Sync),
+) -> Vec<CheckResult> {
+    let queue: Mutex<VecDeque<(usize, &'static Check)>> =
+        Mutex::new(checks.iter().copied().enumerate().collect());
+    let results: Mutex<Vec<Option<CheckResult>>> =
+        Mutex::new((0..checks.len()).map(|_| None).collect());
+    thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, checks.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let next = lock(&queue).pop_front();
+                    let Some((index, check)) = next else { break };
+                    let result = run_check(check, lang, program.to_path_buf());
+                    done(check, &result);
+                    lock(&results)[index] = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .map(|r| r.expect("every check ran"))
+        .collect()
+}
+
+/// Command-line options, libtest-style.
+#[derive(Default)]
+struct Options {
+    filters: Vec<String>,
+    skip: Vec<String>,
+    exact: bool,
+    list: bool,
+    ignored: bool,
+    threads: Option<usize>,
+}
+
+fn parse_options(args: impl Iterator<Item = String>) -> Options {
+    let mut opts = Options::default();
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--exact" => opts.exact = true,
+            "--list" => opts.list = true,
+            "--ignored" => opts.ignored = true,
+            "--skip" => opts.skip.extend(args.next()),
+            "--test-threads" => opts.threads = args.next().and_then(|n| n.parse().ok()),
+            // Options that take a value and change nothing here.
+            "--format" | "--color" | "-Z" | "--logfile" | "--report-time" => {
+                args.next();
+            }
+            a if a.starts_with("--test-threads=") => {
+                opts.threads = a["--test-threads=".len()..].parse().ok();
+            }
+            a if a.starts_with('-') => {} // --nocapture, --quiet, --show-output, ...
+            _ => opts.filters.push(arg),
+        }
+    }
+    opts
+}
+
+impl Options {
+    fn selects(&self, id: &str) -> bool {
+        let matches = |f: &String| {
+            if self.exact {
+                id == f
+            } else {
+                id.contains(f.as_str())
+            }
+        };
+        (self.filters.is_empty() || self.filters.iter().any(matches))
+            && !self.skip.iter().any(|s| id.contains(s.as_str()))
+    }
+}
+
+/// Colours for a terminal that wants them: never with NO_COLOR set or into a pipe.
+struct Paint(bool);
+
+impl Paint {
+    fn detect() -> Paint {
+        let off = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Paint(!off && std::io::stdout().is_terminal())
+    }
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn green(&self, t: &str) -> String {
+        self.wrap("32", t)
+    }
+    fn red(&self, t: &str) -> String {
+        self.wrap("31", t)
+    }
+    fn bold(&self, t: &str) -> String {
+        self.wrap("1", t)
+    }
+}
+
+/// The grader's `main`: grades the program named by `lab.bin_env`, or `default_program`,
+/// prints the report, and exits with 0 when every selected check passed, 101 otherwise.
+pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
+    let opts = parse_options(std::env::args().skip(1));
+    let lang = Lang::detect();
+    let selected: Vec<&'static Check> = lab.checks.iter().filter(|c| opts.selects(c.id)).collect();
+
+    if opts.list {
+        // No check is ignored, so the list of ignored checks is empty.
+        if !opts.ignored {
+            for check in &selected {
+                println!("{}: test", check.id);
+            }
+        }
+        std::process::exit(0);
+    }
+
+    let program = match std::env::var_os(lab.bin_env) {
+        Some(path) if !path.is_empty() => resolve_program(PathBuf::from(path)),
+        _ => PathBuf::from(default_program),
+    };
+    if !program.is_file() {
+        eprintln!(
+            "{}",
+            lang.pick(
+                format!(
+                    "{}: {} is not a file; set {} to the program to grade",
+                    lab.name,
+                    program.display(),
+                    lab.bin_env
+                ),
+                format!(
+                    "{}: {}은(는) 파일이 아닙니다. {}에 채점할 프로그램 경로를 지정하세요",
+                    lab.name,
+                    program.display(),
+                    lab.bin_env
+                ),
+            )
+        );
+        std::process::exit(2);
+    }
+
+    let paint = Paint::detect();
+    println!();
+    println!(
+        "{}",
+        paint.bold(&lang.pick(
+            format!(
+                "grading {}: {} checks against {}",
+                lab.name,
+                selected.len(),
+                program.display()
+            ),
+            format!(
+                "{} 채점: 검사 항목 {}개, 대상 {}",
+                lab.name,
+                selected.len(),
+                program.display()
+            ),
+        ))
+    );
+    let threads = opts.threads.unwrap_or_else(|| {
+        thread::available_parallelism()
+            .map_or(4, |n| n.get() * 4)
+            .min(16)
+    });
+    let out = Mutex::new(());
+    let results = run_checks(&selected, lang, &program, threads, &|check, result| {
+        let _guard = lock(&out);
+        let verdict = if result.passed() {
+            paint.green(lang.pick("ok", "통과"))
+        } else {
+            paint.red(lang.pick("FAILED", "실패"))
+        };
+        println!(
+            "check {} ... {verdict} ({:.1} s)",
+            check.id,
+            result.elapsed.as_secs_f64()
+        );
+    });
+
+    let failures: Vec<(&Check, &CheckResult)> = selected
+        .iter()
+        .copied()
+        .zip(&results)
+        .filter(|(_, r)| !r.passed())
+        .collect();
+    if !failures.is_empty() {
+        println!();
+        println!(
+            "{}",
+            paint.bold(lang.pick("failures:", "실패한 검사 항목:"))
+        );
+        for (check, result) in &failures {
+            println!();
+            print!("{}", render_failure(lab, check, result, lang));
+        }
+    }
+
+    let passed = results.iter().filter(|r| r.passed()).count();
+    let points: u32 = results
+        .iter()
+        .filter(|r| r.passed())
+        .map(|r| r.points)
+        .sum();
+    let max: u32 = results.iter().map(|r| r.points).sum();
+    println!();
+    println!(
+        "{}: {passed} passed, {} failed",
+        lab.name,
+        results.len() - passed
+    );
+    println!(
+        "{}",
+        lang.pick(
+            format!("points: {points}/{max}"),
+            format!("점수: {points}/{max}"),
+        )
+    );
+    if !failures.is_empty() {
+        println!(
+            "{}",
+            lang.pick(
+                "Start with the first failure above: it says what to implement and where the book explains it.",
+                "위의 첫 번째 실패부터 보세요. 무엇을 구현해야 하는지, 책의 어느 부분에 설명이 있는지 적혀 있습니다.",
+            )
+        );
+    }
+    if let Some(path) = std::env::var_os("LAB_REPORT") {
+        let report = crate::report::json(lab, &program, lang, &selected, &results);
+        if let Err(e) = std::fs::write(&path, report) {
+            eprintln!("{}: could not write LAB_REPORT: {e}", lab.name);
+        }
+    }
+    let _ = std::io::stdout().flush();
+    std::process::exit(if failures.is_empty() { 0 } else { 101 });
+}
+
+/// Cargo runs a test in its package's folder, not where you typed the command, so a relative
+/// `LABNN_BIN` is looked up from the repository root (where the README tells you to run
+/// things) when it is not found from the package folder.
+fn resolve_program(path: PathBuf) -> PathBuf {
+    if path.is_absolute() || path.is_file() {
+        return path;
+    }
+    let from_root = book::repo_root().join(&path);
+    match from_root.canonicalize() {
+        Ok(found) if found.is_file() => found,
+        _ => path,
+    }
+}
+
+/// The full explanation of one failed check.
+pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang) -> String {
+    let Err(failure) = &result.outcome else {
+        return String::new();
+    };
+    let label = |en: &str, ko: &str| format!("{:<10}", lang.pick(en, ko));
+    let mut out = String::new();
+    out.push_str(&format!(
+        "---- {}: {} ----\n",
+        check.id,
+        check.title.get(lang)
+    ));
+    out.push_str(&format!("  {}\n", failure.problem));
+    // Sent, expected, got, then notes: the order a reader follows an exchange in.
+    let mut steps: Vec<&Step> = failure.steps.iter().collect();
+    steps.sort_by_key(|step| match step {
+        Step::Sent(_) => 0,
+        Step::Expected(_) => 1,
+        Step::Got(_) => 2,
+        Step::Note(_) => 3,
+    });
+    for step in steps {
+        let (name, text) = match step {
+            Step::Sent(t) => (label("sent", "보낸 것"), t),
+            Step::Expected(t) => (label("expected", "기대한 것"), t),
+            Step::Got(t) => (label("got", "받은 것"), t),
+            Step::Note(t) => (label("note", "참고"), t),
+        };
+        out.push_str(&format!("  {name} {text}\n"));
+    }
+    if let Some(cause) = &failure.cause {
+        out.push_str(&format!("  {} {cause}\n", label("cause", "원인 추정")));
+    }
+    out.push_str(&format!(
+        "  {} {}\n",
+        label("to pass", "해야 할 일"),
+        check.todo.get(lang)
+    ));
+    let chapter = book::chapter_title(lang, lab.chapter_file).unwrap_or_default();
+    let section = book::section_title(lang, lab.chapter_file, check.section).unwrap_or_default();
+    out.push_str(&format!(
+        "  {} {}\n  {:<10} {}#{}\n",
+        label("read", "읽을 곳"),
+        lang.pick(
+            format!("chapter {} “{chapter}”, section “{section}”", lab.chapter),
+            format!("{}장 「{chapter}」의 「{section}」 절", lab.chapter),
+        ),
+        "",
+        book::page_path(lang, lab.chapter_file),
+        check.section
+    ));
+    if let Some(stderr) = &result.stderr {
+        let lines = tail(stderr, 8);
+        if !lines.is_empty() {
+            out.push_str(&format!(
+                "  {}\n",
+                lang.pick(
+                    "the program's stderr, last lines:",
+                    "프로그램 stderr의 마지막 줄:"
+                )
+            ));
+            for line in lines {
+                out.push_str(&format!("    | {line}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(args: &[&str]) -> Options {
+        parse_options(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn filters_like_libtest() {
+        let o = opts(&["echo", "--skip", "binary", "--nocapture"]);
+        assert!(o.selects("echoes_one_line"));
+        assert!(!o.selects("echoes_binary_exactly"));
+        assert!(!o.selects("announces_address"));
+        let o = opts(&["echo", "--exact"]);
+        assert!(!o.selects("echoes_one_line"));
+        assert!(opts(&[]).selects("anything"));
+        let o = opts(&["--list", "--format", "terse", "--test-threads=3"]);
+        assert!(o.list && o.threads == Some(3) && o.filters.is_empty());
+    }
+}
