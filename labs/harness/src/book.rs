@@ -53,6 +53,53 @@ pub fn section_title(lang: Lang, chapter_file: &str, anchor: &str) -> Option<Str
         .map(heading_text)
 }
 
+/// The prose of a section: its paragraphs up to the next heading, without code blocks,
+/// includes, HTML or tables. Used for hints that quote the book.
+pub fn section_text(lang: Lang, chapter_file: &str, anchor: &str) -> Option<String> {
+    let page = fs::read_to_string(repo_root().join(page_path(lang, chapter_file))).ok()?;
+    let mut lines = page.lines().skip_while(|l| heading_id(l) != Some(anchor));
+    lines.next()?;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut in_code = false;
+    for line in lines {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            break;
+        }
+        let skip = trimmed.starts_with('<')
+            || trimmed.starts_with('|')
+            || trimmed.starts_with("{{")
+            || trimmed.starts_with("![")
+            || trimmed.starts_with("> [!");
+        if trimmed.is_empty() || skip {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(trimmed.trim_start_matches("> "));
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    if paragraphs.is_empty() {
+        None
+    } else {
+        Some(paragraphs.join("\n\n"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

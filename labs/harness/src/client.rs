@@ -66,6 +66,8 @@ pub struct Client {
     stream: TcpStream,
     /// What was sent since the last successful `expect`, for failure reports.
     unanswered: Vec<u8>,
+    /// Bytes received but not handed out yet (a read can bring more than one line).
+    pending: Vec<u8>,
 }
 
 impl Client {
@@ -87,6 +89,7 @@ impl Client {
             lang,
             stream,
             unanswered: Vec::new(),
+            pending: Vec::new(),
         })
     }
 
@@ -133,7 +136,10 @@ impl Client {
     /// Reads until `want` bytes have arrived, the peer closes, or `limit` passes.
     pub fn read_up_to(&mut self, want: usize, limit: Duration) -> (Vec<u8>, Ending) {
         let deadline = Instant::now() + limit;
-        let mut got = Vec::with_capacity(want.min(1 << 20));
+        let mut got = std::mem::take(&mut self.pending);
+        if got.len() > want {
+            self.pending = got.split_off(want);
+        }
         let mut buf = vec![0u8; 64 * 1024];
         while got.len() < want {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -150,6 +156,60 @@ impl Client {
             }
         }
         (got, Ending::Complete)
+    }
+
+    /// Reads one line (up to and including `\n`). `None` with the ending when the line did
+    /// not complete: what arrived of it stays unread.
+    pub fn read_line(&mut self, limit: Duration) -> (Option<Vec<u8>>, Ending) {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(end) = self.pending.iter().position(|&b| b == b'\n') {
+                let rest = self.pending.split_off(end + 1);
+                let line = std::mem::replace(&mut self.pending, rest);
+                return (Some(line), Ending::Complete);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return (None, Ending::Silence(limit));
+            }
+            self.stream.set_read_timeout(Some(left)).ok();
+            let mut buf = [0u8; 16 * 1024];
+            match self.stream.read(&mut buf) {
+                Ok(0) => return (None, Ending::Eof),
+                Ok(n) => self.pending.extend_from_slice(&buf[..n]),
+                Err(e) if is_timeout(&e) => return (None, Ending::Silence(limit)),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => return (None, Ending::Error(e.to_string())),
+            }
+        }
+    }
+
+    /// Reads one line and checks that it is `expected` (which ends with `\n`).
+    pub fn expect_line(&mut self, expected: &[u8], limit: Duration) -> Result<(), Failure> {
+        let lang = self.lang;
+        let (line, ending) = self.read_line(limit);
+        if line.as_deref() == Some(expected) {
+            self.unanswered.clear();
+            return Ok(());
+        }
+        let got = match &line {
+            Some(line) => show(lang, line),
+            None => format!("{}; {}", show(lang, &self.pending), ending.describe(lang)),
+        };
+        Err(Failure::new(lang.pick(
+            "the program did not send the expected line",
+            "프로그램이 기대한 줄을 보내지 않았습니다",
+        ))
+        .sent(show(lang, &self.unanswered))
+        .expected(lang.pick(
+            format!(
+                "{} within {:.1} s",
+                show(lang, expected),
+                limit.as_secs_f64()
+            ),
+            format!("{:.1}초 안에 {}", limit.as_secs_f64(), show(lang, expected)),
+        ))
+        .got(got))
     }
 
     /// Reads until `expected.len()` bytes have arrived and checks that they are `expected`.

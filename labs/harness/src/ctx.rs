@@ -53,6 +53,12 @@ impl Ctx {
         Spawned::start(self.lang, &self.registry, &self.program, args)
     }
 
+    /// Starts the program with `args` and a stdin the check writes to
+    /// ([`Spawned::write_stdin`], [`Spawned::close_stdin`]).
+    pub fn spawn_interactive(&self, args: &[&str]) -> Result<Spawned, Failure> {
+        Spawned::start_interactive(self.lang, &self.registry, &self.program, args)
+    }
+
     /// Starts the program with `args` and waits for its `listening on ADDR` line.
     pub fn start_server(&self, args: &[&str]) -> Result<Server, Failure> {
         let mut process = self.spawn(args)?;
@@ -66,8 +72,20 @@ impl Ctx {
 
     /// Runs the program to completion with `args` (stdin empty), killing it after `limit`.
     pub fn run(&self, args: &[&str], limit: Duration) -> Result<Finished, Failure> {
+        self.run_with_input(args, b"", limit)
+    }
+
+    /// Runs the program to completion with `args` and `input` on its stdin, killing it
+    /// after `limit`.
+    pub fn run_with_input(
+        &self,
+        args: &[&str],
+        input: &[u8],
+        limit: Duration,
+    ) -> Result<Finished, Failure> {
         let started = Instant::now();
         let output = assert_cmd::Command::from_std(process::command(&self.program, args))
+            .write_stdin(input.to_vec())
             .timeout(limit)
             .output()
             .map_err(|e| {

@@ -14,12 +14,16 @@ pub mod book;
 pub mod client;
 pub mod ctx;
 pub mod failure;
+pub mod http;
 pub mod lang;
+pub mod memory;
 pub mod process;
 pub mod proof;
 pub mod report;
 pub mod runner;
+pub mod tcp_peer;
 pub mod text;
+pub mod udp;
 
 pub use client::{Client, Ending};
 pub use ctx::{Ctx, Finished, Server};

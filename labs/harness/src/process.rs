@@ -9,10 +9,10 @@
 //! and every wait has a deadline.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -117,6 +117,8 @@ pub struct Spawned {
     stdout: Receiver<Vec<u8>>,
     stdout_closed: bool,
     stderr: Arc<Mutex<Vec<u8>>>,
+    /// The program's stdin, when the check feeds it (see [`Spawned::start_interactive`]).
+    stdin: Option<ChildStdin>,
 }
 
 impl Spawned {
@@ -126,8 +128,28 @@ impl Spawned {
         program: &Path,
         args: &[&str],
     ) -> Result<Spawned, Failure> {
+        Self::start_with(lang, registry, program, args, false)
+    }
+
+    /// Like `start`, but the check can write to the program's stdin and close it.
+    pub(crate) fn start_interactive(
+        lang: Lang,
+        registry: &Registry,
+        program: &Path,
+        args: &[&str],
+    ) -> Result<Spawned, Failure> {
+        Self::start_with(lang, registry, program, args, true)
+    }
+
+    fn start_with(
+        lang: Lang,
+        registry: &Registry,
+        program: &Path,
+        args: &[&str],
+        interactive: bool,
+    ) -> Result<Spawned, Failure> {
         let mut child = command(program, args)
-            .stdin(Stdio::null())
+            .stdin(if interactive { Stdio::piped() } else { Stdio::null() })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -178,14 +200,46 @@ impl Spawned {
             }
         });
 
+        let stdin = child.stdin.take();
         Ok(Spawned {
             lang,
+            stdin,
             child,
             registry: registry.clone(),
             stdout,
             stdout_closed: false,
             stderr,
         })
+    }
+
+    /// The program's process id (for reading /proc/PID, say).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Writes to the program's stdin (started with `Ctx::spawn_interactive`).
+    pub fn write_stdin(&mut self, data: &[u8]) -> Result<(), Failure> {
+        let lang = self.lang;
+        let Some(stdin) = self.stdin.as_mut() else {
+            return Err(Failure::new(
+                "stdin was not piped (use Ctx::spawn_interactive)",
+            ));
+        };
+        stdin
+            .write_all(data)
+            .and_then(|()| stdin.flush())
+            .map_err(|e| {
+                Failure::new(lang.pick(
+                    format!("writing to the program's stdin failed: {e}"),
+                    format!("프로그램의 stdin에 쓰지 못했습니다: {e}"),
+                ))
+                .sent(crate::text::show(lang, data))
+            })
+    }
+
+    /// Closes the program's stdin: its next read of stdin returns EOF.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
     }
 
     /// The next line the program prints on stdout, without its line ending. `Ok(None)` when

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use crate::Lang;
-use crate::runner::{Check, CheckResult, Lab};
+use crate::book;
+use crate::runner::{Check, CheckResult, Lab, render_failure};
 
 /// The run as a JSON object. Written by hand: the format is small and fixed, and a JSON
 /// library would be the heaviest thing in the grader's build.
@@ -17,12 +18,20 @@ pub fn json(
 ) -> String {
     let mut items = Vec::new();
     for (check, result) in checks.iter().zip(results) {
-        let message = match &result.outcome {
-            Ok(()) => "null".to_string(),
-            Err(f) => string(&f.problem),
+        let (message, cause) = match &result.outcome {
+            Ok(()) => ("null".to_string(), "null".to_string()),
+            Err(f) => (
+                string(&f.problem),
+                f.cause.as_deref().map_or("null".to_string(), string),
+            ),
+        };
+        let report = if result.passed() {
+            "null".to_string()
+        } else {
+            string(&render_failure(lab, check, result, lang))
         };
         items.push(format!(
-            "{{\"id\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"elapsed_ms\":{},\"message\":{},\"section\":{}}}",
+            "{{\"id\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"elapsed_ms\":{},\"message\":{},\"cause\":{},\"todo\":{},\"section\":{},\"page\":{},\"report\":{}}}",
             string(check.id),
             string(check.title.get(lang)),
             if result.passed() { check.points } else { 0 },
@@ -30,7 +39,11 @@ pub fn json(
             result.passed(),
             result.elapsed.as_millis(),
             message,
-            string(&format!("{}#{}", lab.chapter_file, check.section)),
+            cause,
+            string(check.todo.get(lang)),
+            string(check.section),
+            string(&book::page_path(lang, lab.chapter_file)),
+            report,
         ));
     }
     let points: u32 = results
@@ -40,8 +53,10 @@ pub fn json(
         .sum();
     let max: u32 = checks.iter().map(|c| c.points).sum();
     format!(
-        "{{\"lab\":{},\"program\":{},\"lang\":{},\"points\":{points},\"max_points\":{max},\"checks\":[{}]}}\n",
+        "{{\"lab\":{},\"chapter\":{},\"chapter_file\":{},\"program\":{},\"lang\":{},\"points\":{points},\"max_points\":{max},\"checks\":[{}]}}\n",
         string(lab.name),
+        lab.chapter,
+        string(lab.chapter_file),
         string(&program.display().to_string()),
         string(lang.book_dir()),
         items.join(",")

@@ -1,0 +1,176 @@
+//! `cargo lab` as a learner meets it: on the untouched starters every lab fails with
+//! guidance, and the commands say what is wrong with bad input. These tests need no
+//! solution, so they travel with the student export.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn lab() -> Command {
+    let mut cmd = Command::cargo_bin("lab-runner").expect("the runner is built");
+    cmd.env("LAB_LANG", "en").env("NO_COLOR", "1").timeout(Duration::from_secs(600));
+    // Grade the crates themselves, whatever the environment points at.
+    for nn in 1..=9 {
+        cmd.env_remove(format!("LAB0{nn}_BIN"));
+    }
+    cmd
+}
+
+fn state() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lab-runner-test-{}-{:?}", std::process::id(), std::thread::current().id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn help_lists_the_commands() {
+    lab().arg("--help").assert().success().stdout(
+        predicate::str::contains("status")
+            .and(predicate::str::contains("check N"))
+            .and(predicate::str::contains("hint N"))
+            .and(predicate::str::contains("watch N"))
+            .and(predicate::str::contains("export-student DIR")),
+    );
+    lab().env("LAB_LANG", "ko").arg("help").assert().success().stdout(predicate::str::contains("사용법"));
+}
+
+#[test]
+fn bad_input_is_a_message_not_a_panic() {
+    lab()
+        .arg("frobnicate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown command").and(predicate::str::contains("panicked").not()));
+    lab().args(["check", "99"]).assert().code(2).stderr(predicate::str::contains("there is no lab `99`"));
+    lab()
+        .args(["grade", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format takes human, json, junit or markdown"));
+}
+
+#[test]
+fn status_on_the_starters_shows_zero_points_and_the_next_step() {
+    lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", state())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("lab02")
+                .and(predicate::str::contains("0/13"))
+                .and(predicate::str::contains("0/21"))
+                .and(predicate::str::contains("TODO 1"))
+                .and(predicate::str::contains("total: 0/")),
+        );
+}
+
+#[test]
+fn check_shows_the_graders_explanations() {
+    lab()
+        .args(["check", "2"])
+        .env("LAB_RUNNER_STATE", state())
+        .assert()
+        .failure()
+        .stdout(
+            predicate::str::contains("lab02: 0 passed, 13 failed")
+                .and(predicate::str::contains("to pass"))
+                .and(predicate::str::contains("src/en/ch02-life-of-a-socket.md#")),
+        );
+}
+
+#[test]
+fn grade_writes_json_junit_and_markdown() {
+    let dir = state();
+    let out = dir.join("report.json");
+    lab().args(["grade", "--format", "json", "--out"]).arg(&out).env("LAB_RUNNER_STATE", &dir).assert().success();
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let labs = json["labs"].as_array().unwrap();
+    let lab02 = labs.iter().find(|l| l["lab"] == "lab02").expect("lab02 is graded");
+    assert_eq!(lab02["points"], 0);
+    assert_eq!(lab02["max_points"], 21);
+    assert_eq!(lab02["checks"].as_array().unwrap().len(), 13);
+
+    lab().args(["grade", "--format=junit"]).env("LAB_RUNNER_STATE", &dir).assert().success().stdout(
+        predicate::str::starts_with("<?xml")
+            .and(predicate::str::contains("<testsuite name=\"lab02\" tests=\"13\" failures=\"13\">"))
+            .and(predicate::str::contains("<failure message=")),
+    );
+    lab().args(["grade", "--format", "markdown"]).env("LAB_RUNNER_STATE", &dir).assert().success().stdout(
+        predicate::str::contains("| lab | chapter | checks | points |").and(predicate::str::contains("| lab02 |")),
+    );
+    let saved = dir.join("saved");
+    lab().args(["grade", "--save"]).arg(&saved).env("LAB_RUNNER_STATE", &dir).assert().success();
+    for name in ["report.json", "report.xml", "report.md"] {
+        assert!(saved.join(name).is_file(), "--save did not write {name}");
+    }
+}
+
+#[test]
+fn each_hint_tells_more_than_the_last() {
+    let dir = state();
+    let hint = |level: &str| {
+        lab().args(["hint", "2"]).env("LAB_RUNNER_STATE", &dir).assert().failure().stdout(predicate::str::contains(format!("hint {level} of 4")))
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let first = hint("1");
+    let second = hint("2");
+    let third = hint("3");
+    assert!(second.len() > first.len() && third.len() > second.len(), "hints do not grow");
+    let third = String::from_utf8_lossy(&third);
+    assert!(third.contains("The book explains it in"), "{third}");
+}
+
+#[test]
+fn watch_grades_again_when_a_file_changes() {
+    let probe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../lab02/watch-probe.tmp");
+    let _ = std::fs::remove_file(&probe);
+    let writer = std::thread::spawn({
+        let probe = probe.clone();
+        move || {
+            // Wait for the first grading to finish before changing a file.
+            std::thread::sleep(Duration::from_secs(8));
+            std::fs::write(&probe, "changed").unwrap();
+        }
+    });
+    let output = lab()
+        .args(["watch", "2"])
+        .env("LAB_WATCH_RUNS", "2")
+        .env("LAB_RUNNER_STATE", state())
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    writer.join().unwrap();
+    let _ = std::fs::remove_file(&probe);
+    let text = String::from_utf8_lossy(&output);
+    assert_eq!(text.matches("[watch] lab02 graded").count(), 2, "{text}");
+    assert!(text.contains("a file changed"), "{text}");
+}
+
+#[test]
+fn the_student_export_has_no_solutions_and_still_builds() {
+    let dir = std::env::temp_dir().join(format!("student-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    lab().arg("export-student").arg(&dir).assert().success().stdout(predicate::str::contains("wrote"));
+    assert!(!dir.join("solutions").exists(), "solutions/ was exported");
+    assert!(dir.join("labs/lab02/src/main.rs").is_file());
+    assert!(!dir.join("labs/runner/tests/solutions.rs").exists(), "a file in .student-exclude was exported");
+    let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    assert!(!manifest.contains("solutions"), "the workspace still names solutions/");
+    // The workspace loads: every member it names exists.
+    Command::new(env!("CARGO"))
+        .current_dir(&dir)
+        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .assert()
+        .success();
+    // A second export into a folder that is not empty is refused.
+    lab().arg("export-student").arg(&dir).assert().code(2).stderr(predicate::str::contains("not empty"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

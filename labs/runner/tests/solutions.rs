@@ -1,0 +1,92 @@
+//! `cargo lab` on the reference solutions: every lab at full points, and a half-solved tree
+//! (one lab done, the others untouched) reported as such. The graders are pointed at the
+//! solutions with LABNN_BIN, the same switch a learner uses to grade another program.
+//! (Not in the student export: it needs solutions/.)
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The labs that have a reference solution, as (NN, path to the built solution binary).
+fn solutions() -> Vec<(String, PathBuf)> {
+    let mut found: Vec<String> = std::fs::read_dir(root().join("solutions"))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_prefix("lab").map(String::from))
+        .collect();
+    found.sort();
+    let packages: Vec<String> = found.iter().map(|nn| format!("lab{nn}-solution")).collect();
+    let mut build = Command::new(env!("CARGO"));
+    build.current_dir(root()).args(["build", "--quiet"]);
+    for p in &packages {
+        build.args(["--package", p]);
+    }
+    build.timeout(Duration::from_secs(900)).assert().success();
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    found
+        .into_iter()
+        .map(|nn| {
+            let bin = target.join("debug").join(format!("lab{nn}-solution"));
+            assert!(bin.is_file(), "{} was not built", bin.display());
+            (nn, bin)
+        })
+        .collect()
+}
+
+fn lab(state: &str) -> Command {
+    let mut cmd = Command::cargo_bin("lab-runner").unwrap();
+    let dir = std::env::temp_dir().join(format!("lab-runner-solutions-{state}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    cmd.env("LAB_LANG", "en").env("NO_COLOR", "1").env("LAB_RUNNER_STATE", dir).timeout(Duration::from_secs(900));
+    for nn in 1..=9 {
+        cmd.env_remove(format!("LAB0{nn}_BIN"));
+    }
+    cmd
+}
+
+fn grade_json(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.args(["grade", "--format", "json"]).assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn every_reference_solution_gets_full_points() {
+    let mut cmd = lab("full");
+    for (nn, bin) in solutions() {
+        cmd.env(format!("LAB{nn}_BIN"), bin);
+    }
+    let report = grade_json(&mut cmd);
+    for lab in report["labs"].as_array().unwrap() {
+        assert_eq!(lab["points"], lab["max_points"], "{} does not get full points: {lab:#}", lab["lab"]);
+    }
+}
+
+#[test]
+fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
+    let (nn, bin) = solutions().into_iter().find(|(nn, _)| nn == "02").expect("lab02 has a solution");
+    let mut cmd = lab("half");
+    cmd.env(format!("LAB{nn}_BIN"), bin);
+    let report = grade_json(&mut cmd);
+    for lab in report["labs"].as_array().unwrap() {
+        if lab["lab"] == "lab02" {
+            assert_eq!(lab["points"], lab["max_points"], "{lab:#}");
+        } else {
+            assert_eq!(lab["points"], 0, "{lab:#}");
+        }
+    }
+    let status = lab("half-status")
+        .env("LAB02_BIN", root().join("target/debug/lab02-solution"))
+        .arg("status")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let status = String::from_utf8_lossy(&status);
+    let line = status.lines().find(|l| l.starts_with("lab02")).unwrap();
+    assert!(line.contains("13/13") && line.contains("done"), "{status}");
+}

@@ -1,0 +1,42 @@
+// The built book loads nothing from outside: no CDN script, no stylesheet or web font from
+// the internet, no analytics. Run after `mdbook build`: node --test tests/browser/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { BOOK } from "./support.mjs";
+
+async function* files(dir) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) yield* files(path);
+        else yield path;
+    }
+}
+
+// A reference that makes the browser fetch something: script and image sources, stylesheet
+// and font links, CSS url() and @import. Plain <a href> links to other sites are fine:
+// nothing loads until the reader follows one.
+const LOADS = [
+    /<script[^>]+src\s*=\s*["']?\s*(?:https?:)?\/\//i,
+    /<link[^>]+href\s*=\s*["']?\s*(?:https?:)?\/\/[^>]*>/i,
+    /<(?:img|iframe|source|video|audio|embed)[^>]+src\s*=\s*["']?\s*(?:https?:)?\/\//i,
+    /url\(\s*["']?\s*(?:https?:)?\/\//i,
+    /@import\s+["']?\s*(?:https?:)?\/\//i,
+];
+
+test("no built page, stylesheet or script loads anything from another host", async () => {
+    const offenders = [];
+    let checked = 0;
+    for await (const file of files(BOOK)) {
+        if (!/\.(html|css|js|svg)$/.test(file)) continue;
+        checked++;
+        const text = await readFile(file, "utf8");
+        for (const pattern of LOADS) {
+            const m = text.match(pattern);
+            if (m) offenders.push(`${relative(BOOK, file)}: ${m[0].slice(0, 120)}`);
+        }
+    }
+    assert.ok(checked > 10, `only ${checked} files found in ${BOOK}: run mdbook build first`);
+    assert.deepEqual(offenders, [], "external loads found");
+});

@@ -1,0 +1,124 @@
+// The socket lifecycle, one call at a time.
+//
+// Fills every <div class="lifecycle"></div> in a chapter with a stepper: the reader steps
+// through socket, bind, listen, connect, accept, write, read and close, and sees what each
+// side calls, what crosses the wire, and the TCP state of each side change (the states
+// `ss -tan` prints). The text follows the page's language. Without JavaScript the chapter's
+// own diagram and prose say the same, less interactively.
+(function () {
+    "use strict";
+
+    const lang = document.documentElement.lang === "ko" ? "ko" : "en";
+
+    const UI = {
+        en: { client: "Client", server: "Server", wire: "On the wire", back: "◀ Back", next: "Next ▶", restart: "Restart", step: (n, total) => `Step ${n} of ${total}`, listening: "listening socket", connected: "connected socket" },
+        ko: { client: "클라이언트", server: "서버", wire: "네트워크로 오가는 것", back: "◀ 이전", next: "다음 ▶", restart: "처음으로", step: (n, total) => `${total}단계 중 ${n}단계`, listening: "수신 대기 소켓", connected: "연결된 소켓" },
+    };
+
+    // Each step: the call made (and by whom), the segment on the wire, the states after it,
+    // and what it means. `conn` is the server's connected socket (it exists from accept on;
+    // before that the connection waits in the kernel's queues).
+    const STEPS = [
+        { who: "", call: "", wire: "", client: "—", server: "—", conn: "",
+          en: "Nothing exists yet. Press Next to follow one TCP connection from birth to death.",
+          ko: "아직 아무것도 없습니다. 다음을 눌러 TCP 연결 하나가 생겨나고 사라지는 과정을 따라가 보세요." },
+        { who: "server", call: "socket()", wire: "", client: "—", server: "CLOSED", conn: "",
+          en: "The server asks the kernel for a socket: a file descriptor with no address and no connection.",
+          ko: "서버가 커널에게 소켓을 요청합니다. 주소도 연결도 없는 파일 디스크립터(file descriptor)입니다." },
+        { who: "server", call: "bind(127.0.0.1:7878)", wire: "", client: "—", server: "CLOSED", conn: "",
+          en: "bind gives the socket its local address. Nothing is sent; the port is now taken.",
+          ko: "bind가 소켓에 로컬 주소를 붙입니다. 아무것도 전송되지 않고, 이제 그 포트는 사용 중입니다." },
+        { who: "server", call: "listen(128)", wire: "", client: "—", server: "LISTEN", conn: "",
+          en: "listen turns it into a listening socket: from now on the kernel answers connection requests for it.",
+          ko: "listen이 소켓을 수신 대기 소켓으로 바꿉니다. 이제부터 커널이 이 소켓 앞으로 온 연결 요청에 응답합니다." },
+        { who: "client", call: "socket()", wire: "", client: "CLOSED", server: "LISTEN", conn: "",
+          en: "The client makes its own socket. It does not need bind: connect picks an ephemeral port.",
+          ko: "클라이언트도 소켓을 만듭니다. bind는 필요 없습니다. connect가 임시 포트를 골라 줍니다." },
+        { who: "client", call: "connect(127.0.0.1:7878)", wire: "SYN →", client: "SYN_SENT", server: "LISTEN", conn: "SYN_RECV",
+          en: "connect sends a SYN and waits. The server's kernel records the half-open connection (SYN_RECV) in its SYN queue.",
+          ko: "connect가 SYN을 보내고 기다립니다. 서버의 커널은 반쯤 열린 연결(SYN_RECV)을 SYN 큐에 기록합니다." },
+        { who: "", call: "", wire: "← SYN-ACK, ACK →", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
+          en: "The kernels finish the three-way handshake. connect returns. The connection is ESTABLISHED and waits in the accept queue: the server program has not seen it yet.",
+          ko: "두 커널이 3-way 핸드셰이크를 마칩니다. connect가 반환됩니다. 연결은 ESTABLISHED 상태로 accept 큐에서 기다립니다. 서버 프로그램은 아직 이 연결을 모릅니다." },
+        { who: "server", call: "accept()", wire: "", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
+          en: "accept takes the connection off the queue and returns a new, connected socket. The listening socket stays in LISTEN for the next client.",
+          ko: "accept가 큐에서 연결을 꺼내 새 연결된 소켓을 돌려줍니다. 수신 대기 소켓은 다음 클라이언트를 위해 LISTEN 상태로 남습니다." },
+        { who: "client", call: "write(\"hello\")", wire: "hello →", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
+          en: "write copies the bytes into the kernel's send buffer and returns; TCP delivers them.",
+          ko: "write는 바이트를 커널의 송신 버퍼에 복사하고 반환합니다. 전달은 TCP가 맡습니다." },
+        { who: "server", call: "read() → 5, write(\"hello\")", wire: "← hello", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
+          en: "The server's read returns the 5 bytes that arrived, and it writes them back. Both directions work at the same time.",
+          ko: "서버의 read가 도착한 5바이트를 돌려주고, 서버는 그것을 다시 씁니다. 양방향이 동시에 동작합니다." },
+        { who: "client", call: "shutdown(Write)", wire: "FIN →", client: "FIN_WAIT_2", server: "LISTEN", conn: "CLOSE_WAIT",
+          en: "The client is done sending: its FIN makes the server's next read return 0 (EOF). The server can still write.",
+          ko: "클라이언트가 보내기를 마쳤습니다. FIN을 받은 서버에서는 다음 read가 0(EOF)을 반환합니다. 서버는 여전히 쓸 수 있습니다." },
+        { who: "server", call: "close()", wire: "← FIN", client: "TIME_WAIT", server: "LISTEN", conn: "LAST_ACK",
+          en: "The server closes its connected socket and sends its own FIN. The client acknowledges it and enters TIME_WAIT: the side that closed first waits.",
+          ko: "서버가 연결된 소켓을 닫고 FIN을 보냅니다. 클라이언트는 이를 확인(ACK)하고 TIME_WAIT에 들어갑니다. 먼저 닫은 쪽이 기다립니다." },
+        { who: "", call: "", wire: "ACK →", client: "TIME_WAIT", server: "LISTEN", conn: "CLOSED",
+          en: "The server's side is gone. The client's side stays in TIME_WAIT for 2×MSL (60 s on Linux), so a late segment cannot be mistaken for a new connection's.",
+          ko: "서버 쪽 연결은 사라졌습니다. 클라이언트 쪽은 2×MSL(리눅스에서 60초) 동안 TIME_WAIT에 머뭅니다. 늦게 도착한 세그먼트가 새 연결의 것으로 오인되지 않게 하기 위해서입니다." },
+        { who: "", call: "", wire: "", client: "CLOSED", server: "LISTEN", conn: "",
+          en: "TIME_WAIT has expired. Only the listening socket is left, ready for the next client.",
+          ko: "TIME_WAIT가 끝났습니다. 수신 대기 소켓만 남아 다음 클라이언트를 기다립니다." },
+    ];
+
+    function build(root) {
+        const ui = UI[lang];
+        root.innerHTML =
+            '<div class="lifecycle-grid">' +
+            `<div class="lifecycle-side" data-side="client"><h4>${ui.client}</h4><div class="lifecycle-call"></div><div class="lifecycle-state"></div></div>` +
+            `<div class="lifecycle-wire"><h4>${ui.wire}</h4><div class="lifecycle-packet"></div></div>` +
+            `<div class="lifecycle-side" data-side="server"><h4>${ui.server}</h4><div class="lifecycle-call"></div>` +
+            `<div class="lifecycle-state" title="${ui.listening}"></div><div class="lifecycle-conn" title="${ui.connected}"></div></div>` +
+            "</div>" +
+            '<p class="lifecycle-text" aria-live="polite"></p>' +
+            '<div class="lifecycle-controls">' +
+            `<button type="button" data-go="back">${ui.back}</button>` +
+            '<span class="lifecycle-count"></span>' +
+            `<button type="button" data-go="next">${ui.next}</button>` +
+            `<button type="button" data-go="restart">${ui.restart}</button>` +
+            "</div>";
+        let at = 0;
+        const q = (sel) => root.querySelector(sel);
+
+        function state(el, value, label) {
+            el.textContent = value ? (label ? `${label}: ${value}` : value) : "";
+            el.dataset.state = value;
+        }
+
+        function show() {
+            const s = STEPS[at];
+            const client = q('[data-side="client"]');
+            const server = q('[data-side="server"]');
+            client.querySelector(".lifecycle-call").textContent = s.who === "client" ? s.call : "";
+            server.querySelector(".lifecycle-call").textContent = s.who === "server" ? s.call : "";
+            client.classList.toggle("active", s.who === "client");
+            server.classList.toggle("active", s.who === "server");
+            state(client.querySelector(".lifecycle-state"), s.client);
+            state(server.querySelector(".lifecycle-state"), s.server, s.conn ? ui.listening : "");
+            state(server.querySelector(".lifecycle-conn"), s.conn, ui.connected);
+            q(".lifecycle-packet").textContent = s.wire;
+            q(".lifecycle-text").textContent = s[lang];
+            q(".lifecycle-count").textContent = ui.step(at, STEPS.length - 1);
+            q('[data-go="back"]').disabled = at === 0;
+            q('[data-go="next"]').disabled = at === STEPS.length - 1;
+            root.dataset.step = String(at);
+        }
+
+        root.addEventListener("click", function (e) {
+            const go = e.target.closest("button") && e.target.closest("button").dataset.go;
+            if (go === "next" && at < STEPS.length - 1) {
+                at++;
+            } else if (go === "back" && at > 0) {
+                at--;
+            } else if (go === "restart") {
+                at = 0;
+            }
+            show();
+        });
+        show();
+    }
+
+    document.querySelectorAll("div.lifecycle").forEach(build);
+})();
