@@ -118,7 +118,19 @@ pub fn run(lab: &LabDir, lang: Lang, show: Show) -> Outcome {
             Some(report) => Outcome::Graded(report),
             None => Outcome::Broken(format!("unreadable report {}", report.display())),
         },
-        Err(_) => Outcome::DoesNotCompile(first_error(&stderr_text)),
+        Err(_) if stderr_text.contains("could not compile") => {
+            Outcome::DoesNotCompile(first_error(&stderr_text))
+        }
+        // The grader ran but wrote no report: it refused to start (a LABNN_BIN that is
+        // not a file, say) and said why in its last line.
+        Err(_) => Outcome::Broken(
+            stderr_text
+                .lines()
+                .find(|l| l.starts_with(&format!("{}: ", lab.name)))
+                .unwrap_or_else(|| stderr_text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(""))
+                .trim()
+                .to_string(),
+        ),
     }
 }
 

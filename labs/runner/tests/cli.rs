@@ -174,3 +174,14 @@ fn the_student_export_has_no_solutions_and_still_builds() {
     lab().arg("export-student").arg(&dir).assert().code(2).stderr(predicate::str::contains("not empty"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_grader_that_refuses_to_start_is_reported_as_such() {
+    lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", state())
+        .env("LAB02_BIN", "/nonexistent/program")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("is not a file").and(predicate::str::contains("compile error").not()));
+}

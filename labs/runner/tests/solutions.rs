@@ -69,7 +69,7 @@ fn every_reference_solution_gets_full_points() {
 fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
     let (nn, bin) = solutions().into_iter().find(|(nn, _)| nn == "02").expect("lab02 has a solution");
     let mut cmd = lab("half");
-    cmd.env(format!("LAB{nn}_BIN"), bin);
+    cmd.env(format!("LAB{nn}_BIN"), &bin);
     let report = grade_json(&mut cmd);
     for lab in report["labs"].as_array().unwrap() {
         if lab["lab"] == "lab02" {
@@ -79,7 +79,7 @@ fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
         }
     }
     let status = lab("half-status")
-        .env("LAB02_BIN", root().join("target/debug/lab02-solution"))
+        .env("LAB02_BIN", &bin)
         .arg("status")
         .assert()
         .success()
