@@ -1,0 +1,267 @@
+//! The chapter 1 examples do what the chapter says they do.
+//!
+//! Every server here listens on 127.0.0.1:0 (the kernel picks a free port, so tests can run
+//! in parallel), is killed when the test ends, even by a panic, and every wait has a deadline.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::process::{Child, Command as StdCommand, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+
+const MINI_HTTP: &str = env!("CARGO_BIN_EXE_mini-http");
+const PUSH: &str = env!("CARGO_BIN_EXE_push");
+
+/// Generous for loopback on a busy machine; a passing run takes milliseconds.
+const WAIT: Duration = Duration::from_secs(5);
+
+/// A server under test, killed on drop.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Server {
+    /// Starts `program` on 127.0.0.1:0 and reads the address from its `listening on` line.
+    fn start(program: &str, extra: &[&str]) -> Server {
+        let mut child = StdCommand::new(program)
+            .args(["--listen", "127.0.0.1:0"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the server");
+        let stdout = child.stdout.take().expect("piped stdout");
+        // Read the first line on a thread, so that a server that never prints fails the
+        // test after WAIT instead of hanging it.
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let mut server = Server {
+            child,
+            addr: "0.0.0.0:0".parse().unwrap(),
+        };
+        let line = rx
+            .recv_timeout(WAIT)
+            .expect("a `listening on` line in time");
+        server.addr = line
+            .trim_end()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("expected `listening on ADDR`, got {line:?}"))
+            .parse()
+            .expect("an address after `listening on`");
+        server
+    }
+
+    fn connect(&self) -> TcpStream {
+        let stream = TcpStream::connect_timeout(&self.addr, WAIT).expect("connect");
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        stream.set_write_timeout(Some(WAIT)).unwrap();
+        stream
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads one response framed by its Content-Length: (head, body).
+fn read_response(reader: &mut BufReader<&TcpStream>) -> (String, Vec<u8>) {
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "EOF in the head");
+        head.push_str(&line);
+        if line == "\r\n" {
+            break;
+        }
+    }
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Length: "))
+        .expect("a Content-Length")
+        .parse()
+        .unwrap();
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    (head, body)
+}
+
+#[test]
+fn hello_http_answers_a_get_typed_by_hand() {
+    let server = Server::start(MINI_HTTP, &[]);
+    let stream = server.connect();
+    (&stream)
+        .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut all = Vec::new();
+    (&stream).read_to_end(&mut all).unwrap();
+    let all = String::from_utf8(all).unwrap();
+    assert!(all.starts_with("HTTP/1.1 200 OK\r\n"), "{all}");
+    assert!(all.contains("Content-Type: text/html"), "{all}");
+    assert!(all.contains("Connection: close\r\n\r\n"), "{all}");
+    assert!(all.ends_with("<h1>hello, http</h1>\n"), "{all}");
+}
+
+#[test]
+fn hello_http_keeps_the_connection_alive_between_requests() {
+    let server = Server::start(MINI_HTTP, &[]);
+    let stream = server.connect();
+    let mut reader = BufReader::new(&stream);
+    // Two requests in one write (pipelined), then a third: all on one connection.
+    (&stream)
+        .write_all(
+            b"GET /hello.json HTTP/1.1\r\nHost: x\r\n\r\nGET /nope HTTP/1.1\r\nHost: x\r\n\r\n",
+        )
+        .unwrap();
+    let (head, body) = read_response(&mut reader);
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(head.contains("application/json"), "{head}");
+    assert_eq!(body, b"{\"hello\": \"http\", \"carried by\": \"tcp\"}\n");
+    let (head, body) = read_response(&mut reader);
+    assert!(head.starts_with("HTTP/1.1 404 Not Found\r\n"), "{head}");
+    assert_eq!(body, b"not found: /nope\n");
+    // A bare LF is forgiven, and HEAD gets the head alone.
+    (&stream)
+        .write_all(b"HEAD / HTTP/1.1\nHost: x\nConnection: close\n\n")
+        .unwrap();
+    let mut rest = Vec::new();
+    reader.read_to_end(&mut rest).unwrap();
+    let rest = String::from_utf8(rest).unwrap();
+    assert!(rest.starts_with("HTTP/1.1 200 OK\r\n"), "{rest}");
+    assert!(rest.contains("Content-Length: 58\r\n"), "{rest}");
+    assert!(
+        rest.ends_with("\r\n\r\n"),
+        "HEAD must have no body: {rest:?}"
+    );
+}
+
+#[test]
+fn hello_http_refuses_garbage_and_closes() {
+    let server = Server::start(MINI_HTTP, &[]);
+    let stream = server.connect();
+    (&stream).write_all(b"HELLO THERE\r\n\r\n").unwrap();
+    let mut all = Vec::new();
+    (&stream).read_to_end(&mut all).unwrap();
+    let all = String::from_utf8(all).unwrap();
+    assert!(all.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{all}");
+    // The server is still there for the next client.
+    let stream = server.connect();
+    (&stream)
+        .write_all(b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc")
+        .unwrap();
+    let mut all = Vec::new();
+    (&stream).read_to_end(&mut all).unwrap();
+    assert!(all.starts_with(b"HTTP/1.1 405 Method Not Allowed\r\n"));
+}
+
+#[test]
+fn hello_http_streams_events_until_it_closes() {
+    let server = Server::start(MINI_HTTP, &[]);
+    let stream = server.connect();
+    (&stream)
+        .write_all(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let mut all = Vec::new();
+    (&stream).read_to_end(&mut all).unwrap();
+    let all = String::from_utf8(all).unwrap();
+    assert!(all.contains("Content-Type: text/event-stream"), "{all}");
+    assert!(!all.contains("Content-Length"), "{all}");
+    assert!(
+        all.ends_with("\r\n\r\ndata: tick 1\n\ndata: tick 2\n\ndata: tick 3\n\n"),
+        "{all}"
+    );
+}
+
+#[test]
+fn push_speaks_first_answers_ticks_and_says_bye_after_eof() {
+    let server = Server::start(PUSH, &["--every", "100"]);
+    let stream = server.connect();
+    let mut lines = BufReader::new(&stream).lines();
+    let mut next = || lines.next().expect("a line").expect("no error");
+    // The greeting comes before the client has sent anything.
+    assert!(next().starts_with("welcome, 127.0.0.1:"));
+    (&stream).write_all(b"hello\n").unwrap();
+    // Ticks may come before or after the answer; the answer must come.
+    let mut seen = Vec::new();
+    while !seen.iter().any(|l: &String| l == "you said: hello") {
+        seen.push(next());
+    }
+    let mut tick = next();
+    while !tick.starts_with("tick ") {
+        tick = next();
+    }
+    // Half-close: the server reads EOF, says bye, and closes.
+    stream.shutdown(Shutdown::Write).unwrap();
+    let mut last = next();
+    while last.starts_with("tick ") {
+        last = next();
+    }
+    assert_eq!(last, "bye: you sent 1 line");
+    let mut rest = String::new();
+    BufReader::new(&stream).read_to_string(&mut rest).unwrap();
+    assert!(rest.is_empty(), "nothing after bye, then EOF: {rest:?}");
+}
+
+#[test]
+fn servers_refuse_bad_arguments() {
+    for (program, args, message) in [
+        (
+            MINI_HTTP,
+            &["--listen", "not-an-address"][..],
+            "not an address",
+        ),
+        (MINI_HTTP, &["--listen"][..], "needs a value"),
+        (MINI_HTTP, &["--every", "100"][..], "unexpected argument"),
+        (PUSH, &["--every", "soon"][..], "not a period"),
+        (PUSH, &["--bogus"][..], "unexpected argument"),
+    ] {
+        Command::new(program)
+            .args(args)
+            .timeout(WAIT)
+            .assert()
+            .code(2)
+            .stderr(contains(message).and(contains("usage:")));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_arguments_are_refused_not_panicked_on() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"--listen=\xff");
+    for program in [MINI_HTTP, PUSH] {
+        Command::new(program)
+            .arg(bad)
+            .timeout(WAIT)
+            .assert()
+            .code(2)
+            .stderr(contains("not valid UTF-8"));
+    }
+}
+
+#[test]
+fn a_taken_address_is_a_one_line_error() {
+    let server = Server::start(PUSH, &[]);
+    for program in [MINI_HTTP, PUSH] {
+        Command::new(program)
+            .args(["--listen", &server.addr.to_string()])
+            .timeout(WAIT)
+            .assert()
+            .code(1)
+            .stderr(contains("cannot serve on").and(contains("in use")));
+    }
+}
