@@ -18,6 +18,8 @@ use crate::text::{describe_difference, show};
 const CONNECT_LIMIT: Duration = Duration::from_secs(5);
 /// How long one write may block: a program that stops reading shows up here.
 const WRITE_LIMIT: Duration = Duration::from_secs(5);
+/// How long a bulk transfer may make no progress at all before it counts as stalled.
+const STALL_LIMIT: Duration = Duration::from_secs(5);
 
 /// How a read ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,7 +287,8 @@ impl Client {
     }
 
     /// Sends `data` in pieces of the given sizes (cycled) while reading everything the program
-    /// sends back, at the same time, until the program closes or `limit` passes. The client
+    /// sends back, at the same time, until the program closes, `limit` passes, or nothing
+    /// arrives for 5 s. The client
     /// shuts down its sending side after the last piece. Writing and reading at once is what
     /// keeps a large exchange from deadlocking when both sides' buffers fill up.
     pub fn exchange_full_duplex(
@@ -310,7 +313,27 @@ impl Client {
             }
             writer.shutdown(Shutdown::Write)
         });
-        let (got, ending) = self.read_up_to(usize::MAX, limit);
+        // Read until EOF, the overall limit, or a stall: on loopback a transfer that makes
+        // no progress for STALL_LIMIT has stopped, and waiting out the whole limit would
+        // only make a hung program cost more time.
+        let deadline = Instant::now() + limit;
+        let mut got = std::mem::take(&mut self.pending);
+        let mut buf = vec![0u8; 64 * 1024];
+        let ending = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break Ending::Silence(limit);
+            }
+            let wait = left.min(STALL_LIMIT);
+            self.stream.set_read_timeout(Some(wait)).ok();
+            match self.stream.read(&mut buf) {
+                Ok(0) => break Ending::Eof,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(e) if is_timeout(&e) => break Ending::Silence(wait),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => break Ending::Error(e.to_string()),
+            }
+        };
         // If reading stopped early, the writer may be blocked; closing both directions
         // unblocks it so the thread ends.
         if ending != Ending::Eof {

@@ -74,3 +74,33 @@ fn echoing_the_whole_buffer_is_caught() {
         &["echoes_one_line", "echoes_binary_exactly"],
     );
 }
+
+#[test]
+fn a_server_that_never_answers_fails_fast() {
+    // Every check that talks to the server must fail on its own deadline; only the two
+    // that never wait for an answer (the address line, bad arguments) pass. All checks run
+    // at once, as `cargo test -p lab02` runs them, and the whole grader ends within 30 s.
+    let checks: Vec<_> = LAB.checks.iter().collect();
+    let started = std::time::Instant::now();
+    let results = harness::run_checks(
+        &checks,
+        harness::Lang::En,
+        env!("CARGO_BIN_EXE_lab02-bug-never-answers").as_ref(),
+        checks.len(),
+        &|_, _| {},
+    );
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < std::time::Duration::from_secs(30),
+        "the grader took {elapsed:?}"
+    );
+    for (check, result) in checks.iter().zip(&results) {
+        let expected_to_pass = ["announces_address", "refuses_bad_addresses"].contains(&check.id);
+        assert_eq!(
+            result.passed(),
+            expected_to_pass,
+            "{} against a server that never answers",
+            check.id
+        );
+    }
+}
