@@ -4,13 +4,11 @@
 //! in parallel), is killed when the test ends, even by a panic, and every wait has a deadline.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream};
-use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
-use std::thread;
+use std::net::{Shutdown, TcpStream};
 use std::time::Duration;
 
 use assert_cmd::Command;
+use harness::Server;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -20,62 +18,8 @@ const PUSH: &str = env!("CARGO_BIN_EXE_push");
 /// Generous for loopback on a busy machine; a passing run takes milliseconds.
 const WAIT: Duration = Duration::from_secs(5);
 
-/// A server under test, killed on drop.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    /// Starts `program` on 127.0.0.1:0 and reads the address from its `listening on` line.
-    fn start(program: &str, extra: &[&str]) -> Server {
-        let mut child = StdCommand::new(program)
-            .args(["--listen", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the server");
-        let stdout = child.stdout.take().expect("piped stdout");
-        // Read the first line on a thread, so that a server that never prints fails the
-        // test after WAIT instead of hanging it.
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let mut server = Server {
-            child,
-            addr: "0.0.0.0:0".parse().unwrap(),
-        };
-        let line = rx
-            .recv_timeout(WAIT)
-            .expect("a `listening on` line in time");
-        server.addr = line
-            .trim_end()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("expected `listening on ADDR`, got {line:?}"))
-            .parse()
-            .expect("an address after `listening on`");
-        server
-    }
-
-    fn connect(&self) -> TcpStream {
-        let stream = TcpStream::connect_timeout(&self.addr, WAIT).expect("connect");
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        stream.set_write_timeout(Some(WAIT)).unwrap();
-        stream
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+// Servers under test are started by the grading harness (`harness::Server::start`), which
+// kills them when the test ends, also on a panic.
 
 /// Reads one response framed by its Content-Length: (head, body).
 fn read_response(reader: &mut BufReader<&TcpStream>) -> (String, Vec<u8>) {
@@ -102,7 +46,7 @@ fn read_response(reader: &mut BufReader<&TcpStream>) -> (String, Vec<u8>) {
 #[test]
 fn hello_http_answers_a_get_typed_by_hand() {
     let server = Server::start(MINI_HTTP, &[]);
-    let stream = server.connect();
+    let stream = server.stream(WAIT);
     (&stream)
         .write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         .unwrap();
@@ -118,7 +62,7 @@ fn hello_http_answers_a_get_typed_by_hand() {
 #[test]
 fn hello_http_keeps_the_connection_alive_between_requests() {
     let server = Server::start(MINI_HTTP, &[]);
-    let stream = server.connect();
+    let stream = server.stream(WAIT);
     let mut reader = BufReader::new(&stream);
     // Two requests in one write (pipelined), then a third: all on one connection.
     (&stream)
@@ -151,14 +95,14 @@ fn hello_http_keeps_the_connection_alive_between_requests() {
 #[test]
 fn hello_http_refuses_garbage_and_closes() {
     let server = Server::start(MINI_HTTP, &[]);
-    let stream = server.connect();
+    let stream = server.stream(WAIT);
     (&stream).write_all(b"HELLO THERE\r\n\r\n").unwrap();
     let mut all = Vec::new();
     (&stream).read_to_end(&mut all).unwrap();
     let all = String::from_utf8(all).unwrap();
     assert!(all.starts_with("HTTP/1.1 400 Bad Request\r\n"), "{all}");
     // The server is still there for the next client.
-    let stream = server.connect();
+    let stream = server.stream(WAIT);
     (&stream)
         .write_all(b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc")
         .unwrap();
@@ -170,7 +114,7 @@ fn hello_http_refuses_garbage_and_closes() {
 #[test]
 fn hello_http_streams_events_until_it_closes() {
     let server = Server::start(MINI_HTTP, &[]);
-    let stream = server.connect();
+    let stream = server.stream(WAIT);
     (&stream)
         .write_all(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
         .unwrap();
@@ -188,7 +132,7 @@ fn hello_http_streams_events_until_it_closes() {
 #[test]
 fn push_speaks_first_answers_ticks_and_says_bye_after_eof() {
     let server = Server::start(PUSH, &["--every", "100"]);
-    let stream = server.connect();
+    let stream = server.stream(WAIT);
     let mut lines = BufReader::new(&stream).lines();
     let mut next = || lines.next().expect("a line").expect("no error");
     // The greeting comes before the client has sent anything.

@@ -3,14 +3,12 @@
 //! Every server here listens on 127.0.0.1:0 (the kernel picks a free port, so tests can run
 //! in parallel), is killed when the test ends, even by a panic, and every wait has a deadline.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream};
-use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
-use std::thread;
+use std::io::{Read, Write};
+use std::net::{Shutdown, SocketAddr};
 use std::time::Duration;
 
 use assert_cmd::Command;
+use harness::Server;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -21,62 +19,8 @@ const NO_ACCEPT: &str = env!("CARGO_BIN_EXE_no-accept");
 /// Generous for loopback on a busy machine; a passing run takes milliseconds.
 const WAIT: Duration = Duration::from_secs(5);
 
-/// A server under test, killed on drop.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    /// Starts `program` on 127.0.0.1:0 and reads the address from its `listening on` line.
-    fn start(program: &str, extra: &[&str]) -> Server {
-        let mut child = StdCommand::new(program)
-            .args(["--listen", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the server");
-        let stdout = child.stdout.take().expect("piped stdout");
-        // Read the first line on a thread, so that a server that never prints fails the
-        // test after WAIT instead of hanging it.
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let mut server = Server {
-            child,
-            addr: "0.0.0.0:0".parse().unwrap(),
-        };
-        let line = rx
-            .recv_timeout(WAIT)
-            .expect("a `listening on` line in time");
-        server.addr = line
-            .trim_end()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("expected `listening on ADDR`, got {line:?}"))
-            .parse()
-            .expect("an address after `listening on`");
-        server
-    }
-
-    fn connect(&self) -> TcpStream {
-        let stream = TcpStream::connect_timeout(&self.addr, WAIT).expect("connect");
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        stream.set_write_timeout(Some(WAIT)).unwrap();
-        stream
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+// Servers under test are started by the grading harness (`harness::Server::start`), which
+// kills them when the test ends, also on a panic.
 
 /// Runs `send ADDR` with `input` on stdin and returns the assertion on its result.
 fn send(addr: SocketAddr, input: impl Into<Vec<u8>>) -> assert_cmd::assert::Assert {
@@ -114,7 +58,7 @@ fn counter_counts_a_megabyte_read_in_pieces() {
 #[test]
 fn counter_answers_only_after_eof_and_serves_others_meanwhile() {
     let server = Server::start(COUNTER, &[]);
-    let mut waiting = server.connect();
+    let mut waiting = server.stream(WAIT);
     waiting.write_all(b"not done yet\n").unwrap();
     // The first client has not shut down its sending side, so no reply may come yet.
     waiting
@@ -142,8 +86,8 @@ fn no_accept_still_completes_handshakes() {
     let server = Server::start(NO_ACCEPT, &["--backlog", "4"]);
     // The program never calls accept, yet connect succeeds and the data is taken: the
     // kernel does both, and the connections wait in the accept queue.
-    let mut first = server.connect();
-    let mut second = server.connect();
+    let mut first = server.stream(WAIT);
+    let mut second = server.stream(WAIT);
     first.write_all(b"queued\n").unwrap();
     second.write_all(b"queued too\n").unwrap();
 }

@@ -3,14 +3,13 @@
 //! Every server here listens on 127.0.0.1:0, is killed when the test ends (even by a panic),
 //! and every wait has a deadline.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
+use std::io::{Read, Write};
+use std::net::TcpListener;
 use std::thread;
 use std::time::Duration;
 
 use assert_cmd::Command;
+use harness::Server;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -19,72 +18,31 @@ const JOIN: &str = env!("CARGO_BIN_EXE_join");
 const TRICKLE: &str = env!("CARGO_BIN_EXE_trickle");
 const WAIT: Duration = Duration::from_secs(5);
 
-/// A server under test, killed on drop.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
+// Servers under test are started by the grading harness (`harness::Server::start`), which
+// kills them when the test ends, also on a panic.
+fn start(extra: &[&str]) -> Server {
+    Server::start(HELLO, extra)
 }
 
-impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let mut child = StdCommand::new(HELLO)
-            .args(["--listen", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start hello-http");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let mut server = Server {
-            child,
-            addr: "0.0.0.0:0".parse().unwrap(),
-        };
-        let line = rx
-            .recv_timeout(WAIT)
-            .expect("a `listening on` line in time");
-        server.addr = line
-            .trim_end()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("expected `listening on ADDR`, got {line:?}"))
-            .parse()
-            .expect("an address");
-        server
+/// Sends the request in `pieces`, with pauses between them, and reads until the server
+/// closes.
+fn exchange(server: &Server, pieces: &[&[u8]]) -> Vec<u8> {
+    let mut stream = server.stream(WAIT);
+    for piece in pieces {
+        stream.write_all(piece).unwrap();
+        thread::sleep(Duration::from_millis(50));
     }
-
-    /// Sends `request` and reads until the server closes.
-    fn exchange(&self, pieces: &[&[u8]]) -> Vec<u8> {
-        let mut stream = TcpStream::connect_timeout(&self.addr, WAIT).unwrap();
-        stream.set_read_timeout(Some(WAIT)).unwrap();
-        for piece in pieces {
-            stream.write_all(piece).unwrap();
-            thread::sleep(Duration::from_millis(50));
-        }
-        let mut reply = Vec::new();
-        stream.read_to_end(&mut reply).unwrap();
-        reply
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).unwrap();
+    reply
 }
 
 const GREETING: &str = "안녕하세요, HTTP! 🦀\n";
 
 #[test]
 fn hello_http_answers_with_content_length_in_bytes() {
-    let server = Server::start(&[]);
-    let reply = server.exchange(&[b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]);
+    let server = start(&[]);
+    let reply = exchange(&server, &[b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]);
     let text = String::from_utf8(reply).unwrap();
     assert!(text.starts_with("HTTP/1.1 200 OK\r\n"), "{text}");
     assert!(text.contains("Content-Length: 28\r\n"), "{text}");
@@ -93,15 +51,15 @@ fn hello_http_answers_with_content_length_in_bytes() {
 
 #[test]
 fn hello_http_waits_for_the_whole_head() {
-    let server = Server::start(&[]);
-    let reply = server.exchange(&[b"GET / HT", b"TP/1.1\r\n", b"Host: x\r\n\r\n"]);
+    let server = start(&[]);
+    let reply = exchange(&server, &[b"GET / HT", b"TP/1.1\r\n", b"Host: x\r\n\r\n"]);
     assert!(reply.starts_with(b"HTTP/1.1 200 OK\r\n"));
 }
 
 #[test]
 fn count_chars_declares_too_few_bytes() {
-    let server = Server::start(&["--count-chars"]);
-    let reply = server.exchange(&[b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]);
+    let server = start(&["--count-chars"]);
+    let reply = exchange(&server, &[b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"]);
     let text = String::from_utf8(reply).unwrap();
     assert!(text.contains("Content-Length: 15\r\n"), "{text}");
 }

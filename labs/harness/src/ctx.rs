@@ -278,3 +278,27 @@ impl Server {
         result.map_err(|failure| self.died_or(failure))
     }
 }
+
+/// For tests outside a grader (the examples' own tests): the same careful process handling,
+/// without a check table around it.
+impl Server {
+    /// Starts `program --listen 127.0.0.1:0 EXTRA...` and waits for its address; panics
+    /// with the harness's explanation if it does not come up. The program is killed when
+    /// the server is dropped, also when the test panics.
+    pub fn start(program: &str, extra: &[&str]) -> Server {
+        let mut args = vec!["--listen", "127.0.0.1:0"];
+        args.extend_from_slice(extra);
+        Ctx::new(Lang::En, program.into())
+            .start_server(&args)
+            .unwrap_or_else(|f| panic!("{program} did not start: {} {:?}", f.problem, f.steps))
+    }
+
+    /// A plain std connection to the server, with read and write timeouts of `limit`.
+    pub fn stream(&self, limit: Duration) -> std::net::TcpStream {
+        let stream = std::net::TcpStream::connect_timeout(&self.addr, limit)
+            .unwrap_or_else(|e| panic!("connecting to {}: {e}", self.addr));
+        stream.set_read_timeout(Some(limit)).ok();
+        stream.set_write_timeout(Some(limit)).ok();
+        stream
+    }
+}
