@@ -1,0 +1,170 @@
+//! Lab 04: a chat server on tokio, one task per client.
+//!
+//! Read chapter 4, "Many clients at once" (`src/en/ch04-many-clients.md`;
+//! 한국어: `src/ko/ch04-many-clients.md`), then fill in the TODOs below, in order.
+//! Grade your work with `cargo test -p lab04`: each failing check says which TODO it needs
+//! and which section of the chapter explains it. Try it by hand with `cargo run -p lab04` in
+//! one terminal and `nc 127.0.0.1 7879` in two or three others.
+//!
+//! The chat: when a client connects, every other client gets `* PEER joined`; every line a
+//! client sends reaches every *other* client as `PEER: TEXT`; when it disconnects, however
+//! that happens, the others get `* PEER left`. PEER is the client's address as accept()
+//! returned it, like `127.0.0.1:53422`.
+//!
+//! TODO list (everything else in this crate is done, the chat's shared state included):
+//!
+//! 1. `open`: bind a `tokio::net::TcpListener` to `addr`, then print `listening on ADDR`
+//!    on stdout, ADDR being the address it really got (`local_addr()`), and flush stdout.
+//!    Return bind's error with `?`: `main` turns it into a message. (§ "Async Rust and tokio")
+//! 2. `serve`: accept clients forever. For each one, right there in the loop: make it a
+//!    member of the chat (`chat.join()` gives its inbox) and publish `* PEER joined`; then
+//!    `tokio::spawn` its task, `client(...)`, and go straight back to accept. A failed
+//!    accept is logged on stderr, and the loop goes on. (§ "One task per connection",
+//!    § "Fan-out with a broadcast channel")
+//! 3. `read_line`: the next line from the reader. Read at most `MAX_LINE + 1` bytes
+//!    (`take`) up to and including `\n` (`read_until`). Return `Line::Eof` if nothing came,
+//!    `Line::TooLong` if that many bytes came without a `\n`, and otherwise `Line::Text`
+//!    without its `\n` (or `\r\n`), converted with `String::from_utf8_lossy`.
+//!    (§ "Framing lines on a stream")
+//! 4. `client` and `read_lines`: split the stream (`into_split`), then run `read_lines`
+//!    (publish each line as `PEER: TEXT` until EOF; a line too long ends it with an error)
+//!    and `forward` at the same time, with `tokio::select!`. When either ends, publish
+//!    `* PEER left`, however it ended: no `?` before that. Nothing in a task may block its
+//!    thread: no std::io, no std::thread::sleep. (§ "Splitting a stream", § "Disconnects",
+//!    § "Never block a task")
+//! 5. `forward`: receive from the inbox forever and write each message to the client,
+//!    except the client's own. `RecvError::Lagged` means the client fell behind and lost the
+//!    oldest messages: log it and go on (do not add a queue of your own, which would have no
+//!    bound). `RecvError::Closed` means the chat is gone: return. (§ "Fan-out with a
+//!    broadcast channel", § "Slow readers")
+//! 6. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
+
+// The unfinished starter leaves some names unused; this keeps it quiet until you are done.
+#![allow(unused_variables, unused_imports, unused_mut, dead_code)]
+
+mod cli;
+
+use std::io::{self, Write};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::broadcast::{self, error::RecvError};
+
+/// The longest line a client may send, without its `\n`: 8 KiB.
+const MAX_LINE: usize = 8 * 1024;
+
+/// How many messages a client may fall behind before it loses the oldest ones. This bounds
+/// the chat's memory: at most this many messages of at most 8 KiB are kept.
+const CAPACITY: usize = 1024;
+
+/// One line for the chat, ready to write: `* PEER joined\n` or `PEER: TEXT\n`.
+#[derive(Clone, Debug)]
+struct Message {
+    /// Who it is from (or about). That client does not get it.
+    from: SocketAddr,
+    /// The bytes to write, `\n` included. Every inbox gets a copy; copying an Arc is cheap.
+    line: Arc<str>,
+}
+
+/// A client's view of the chat: every message published after it joined.
+type Inbox = broadcast::Receiver<Message>;
+
+/// The chat every client's task shares: one bounded broadcast channel. Clone it freely.
+#[derive(Clone)]
+struct Chat {
+    sender: broadcast::Sender<Message>,
+}
+
+impl Chat {
+    fn new() -> Chat {
+        let (sender, _) = broadcast::channel(CAPACITY);
+        Chat { sender }
+    }
+
+    /// Makes a new member: its inbox receives everything published from now on.
+    fn join(&self) -> Inbox {
+        self.sender.subscribe()
+    }
+
+    /// Sends `text` (without a newline) to every member but `from`. Never waits.
+    fn publish(&self, from: SocketAddr, text: &str) {
+        let line = format!("{text}\n").into();
+        // Fails only when no client is connected, and then there is no one to tell.
+        let _ = self.sender.send(Message { from, line });
+    }
+}
+
+/// What reading the next line found.
+enum Line {
+    /// A line, without its `\n` or `\r\n`.
+    Text(String),
+    /// More than MAX_LINE bytes came without a `\n`.
+    TooLong,
+    /// The client has finished sending.
+    Eof,
+}
+
+/// The reading half of a client's connection, buffered.
+type LineReader = BufReader<OwnedReadHalf>;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let listen = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli::Command::Serve { listen }) => listen,
+        Ok(cli::Command::Help) => {
+            println!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("lab04: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    // Errors that end the server (the address is in use, say) become one line on stderr.
+    match run(listen).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lab04: cannot serve on {listen}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(addr: SocketAddr) -> io::Result<()> {
+    let listener = open(addr).await?;
+    serve(listener, Chat::new()).await
+}
+
+/// TODO 1: bind, then print `listening on ADDR` (the address really bound) and flush.
+async fn open(addr: SocketAddr) -> io::Result<TcpListener> {
+    todo!("TODO 1: bind a TcpListener to {addr} and print `listening on ADDR`")
+}
+
+/// TODO 2: accept forever; join and announce each client, then spawn its task.
+async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
+    todo!("TODO 2: accept clients, each on a task of its own")
+}
+
+/// TODO 3: the next line, of at most MAX_LINE bytes.
+async fn read_line(reader: &mut LineReader) -> io::Result<Line> {
+    todo!("TODO 3: read the next line, up to its \\n, at most MAX_LINE bytes")
+}
+
+/// TODO 4: the rest of a client's life: reading and forwarding at once, then left.
+async fn client(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox) {
+    todo!("TODO 4: run client {peer}: select! of read_lines and forward, then left")
+}
+
+/// TODO 4: publish each of the client's lines as `PEER: TEXT`, until EOF.
+async fn read_lines(mut reader: LineReader, peer: SocketAddr, chat: &Chat) -> io::Result<()> {
+    todo!("TODO 4: publish the lines of {peer}")
+}
+
+/// TODO 5: write every message in the inbox to the client, except its own.
+async fn forward(mut writer: OwnedWriteHalf, me: SocketAddr, mut inbox: Inbox) -> io::Result<()> {
+    todo!("TODO 5: forward the chat to {me}")
+}
