@@ -525,7 +525,13 @@ fn quizzes(page: &str) -> Vec<Vec<(Question, bool)>> {
             Some(_) if trimmed == "```" => found.push(current.take().unwrap()),
             Some(questions) => {
                 if trimmed.starts_with("? ") {
-                    questions.push((Question::Choice { right: vec![], of: 0 }, false));
+                    questions.push((
+                        Question::Choice {
+                            right: vec![],
+                            of: 0,
+                        },
+                        false,
+                    ));
                 } else if let Some((q, _)) = questions.last_mut() {
                     if let Some(rest) = trimmed.strip_prefix("- [") {
                         if let Question::Choice { right, of } = q {
@@ -551,7 +557,10 @@ fn quizzes(page: &str) -> Vec<Vec<(Question, bool)>> {
 
 #[test]
 fn every_chapter_ends_with_the_same_quiz_in_both_languages() {
-    for page in twins().into_iter().filter(|p| p.starts_with("ch") && !p.starts_with("ch00")) {
+    for page in twins()
+        .into_iter()
+        .filter(|p| p.starts_with("ch") && !p.starts_with("ch00"))
+    {
         let mut both = Vec::new();
         for lang in ["en", "ko"] {
             let text = read(&src().join(lang).join(&page));
@@ -560,22 +569,43 @@ fn every_chapter_ends_with_the_same_quiz_in_both_languages() {
                 "src/{lang}/{page}: write quizzes as ```text,quiz (a bare ```quiz makes highlight.js warn)"
             );
             let quizzes = quizzes(&text);
-            assert_eq!(quizzes.len(), 1, "src/{lang}/{page} has {} quizzes; a chapter ends with one", quizzes.len());
+            assert_eq!(
+                quizzes.len(),
+                1,
+                "src/{lang}/{page} has {} quizzes; a chapter ends with one",
+                quizzes.len()
+            );
             let quiz = quizzes.into_iter().next().unwrap();
-            assert!(quiz.len() >= 5, "src/{lang}/{page}: the quiz has {} questions, fewer than 5", quiz.len());
+            assert!(
+                quiz.len() >= 5,
+                "src/{lang}/{page}: the quiz has {} questions, fewer than 5",
+                quiz.len()
+            );
             for (i, (question, explained)) in quiz.iter().enumerate() {
-                assert!(*explained, "src/{lang}/{page}: question {} has no explanation (> ...)", i + 1);
+                assert!(
+                    *explained,
+                    "src/{lang}/{page}: question {} has no explanation (> ...)",
+                    i + 1
+                );
                 if let Question::Choice { right, of } = question {
-                    assert!(*of >= 2 && !right.is_empty(), "src/{lang}/{page}: question {} needs choices and a right one", i + 1);
+                    assert!(
+                        *of >= 2 && !right.is_empty(),
+                        "src/{lang}/{page}: question {} needs choices and a right one",
+                        i + 1
+                    );
                 }
             }
             assert!(
-                quiz.iter().any(|(q, _)| *q == Question::Short) && quiz.iter().any(|(q, _)| *q != Question::Short),
+                quiz.iter().any(|(q, _)| *q == Question::Short)
+                    && quiz.iter().any(|(q, _)| *q != Question::Short),
                 "src/{lang}/{page}: mix multiple-choice and short-answer questions"
             );
             let kinds: Vec<Question> = quiz.into_iter().map(|(q, _)| q).collect();
             both.push(kinds);
         }
-        assert_eq!(both[0], both[1], "src/*/{page}: the two quizzes differ in questions, choices or right answers");
+        assert_eq!(
+            both[0], both[1],
+            "src/*/{page}: the two quizzes differ in questions, choices or right answers"
+        );
     }
 }

@@ -53,19 +53,28 @@ fn classroom_autograding_gives_each_lab_its_points() {
             step.contains(&format!("max-score: {points}\n")),
             "the Classroom step for {lab} must be worth {points} points, the sum of its checks"
         );
-        assert!(workflow.contains(&format!("{}_RESULTS: \"${{{{ steps.{lab}.outputs.result }}}}\"", lab.to_uppercase())), "the reporter misses {lab}");
+        assert!(
+            workflow.contains(&format!(
+                "{}_RESULTS: \"${{{{ steps.{lab}.outputs.result }}}}\"",
+                lab.to_uppercase()
+            )),
+            "the reporter misses {lab}"
+        );
     }
 }
 
 #[test]
 fn the_instructors_appendix_gives_each_lab_its_checks_and_points() {
     for lang in ["en", "ko"] {
-        let page = fs::read_to_string(root().join(format!("src/{lang}/appendix-instructors.md"))).unwrap();
+        let page =
+            fs::read_to_string(root().join(format!("src/{lang}/appendix-instructors.md"))).unwrap();
         for (lab, checks, points) in lab_table() {
             let row = page
                 .lines()
                 .find(|l| l.starts_with(&format!("| {lab} |")))
-                .unwrap_or_else(|| panic!("src/{lang}/appendix-instructors.md has no row for {lab}"));
+                .unwrap_or_else(|| {
+                    panic!("src/{lang}/appendix-instructors.md has no row for {lab}")
+                });
             let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
             assert_eq!(
                 cells.get(2..4),

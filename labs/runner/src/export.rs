@@ -34,7 +34,13 @@ fn excluded(root: &Path) -> Vec<String> {
 fn course_files(root: &Path) -> Vec<String> {
     let git = Command::new("git")
         .current_dir(root)
-        .args(["ls-files", "--cached", "--others", "--exclude-standard", "-z"])
+        .args([
+            "ls-files",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "-z",
+        ])
         .output();
     if let Ok(out) = git
         && out.status.success()
@@ -50,7 +56,11 @@ fn course_files(root: &Path) -> Vec<String> {
     let mut files = Vec::new();
     let mut stack = vec![PathBuf::new()];
     while let Some(rel) = stack.pop() {
-        for entry in fs::read_dir(root.join(&rel)).into_iter().flatten().flatten() {
+        for entry in fs::read_dir(root.join(&rel))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let name = entry.file_name();
             let path = rel.join(&name);
             if ["target", "book", ".git"].iter().any(|s| name == *s) {
@@ -68,15 +78,26 @@ fn course_files(root: &Path) -> Vec<String> {
 
 /// The root manifest without the solutions in the workspace.
 fn student_manifest(text: &str) -> String {
-    text.replace(", \"solutions/*\"", "").replace("\"solutions/*\", ", "")
+    text.replace(", \"solutions/*\"", "")
+        .replace("\"solutions/*\", ", "")
 }
 
 pub fn export_student(lang: Lang, dir: &Path) -> Result<bool, String> {
     let root = repo_root();
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         return Err(lang.pick(
-            format!("{} exists and is not empty; give a new or empty folder", dir.display()),
-            format!("{}이(가) 이미 있고 비어 있지 않습니다. 새 폴더나 빈 폴더를 지정하세요", dir.display()),
+            format!(
+                "{} exists and is not empty; give a new or empty folder",
+                dir.display()
+            ),
+            format!(
+                "{}이(가) 이미 있고 비어 있지 않습니다. 새 폴더나 빈 폴더를 지정하세요",
+                dir.display()
+            ),
         ));
     }
     let dir_abs = std::path::absolute(dir).map_err(|e| e.to_string())?;
@@ -89,7 +110,10 @@ pub fn export_student(lang: Lang, dir: &Path) -> Result<bool, String> {
     let skip = excluded(&root);
     let mut written = 0;
     for file in course_files(&root) {
-        if skip.iter().any(|s| file == *s || (s.ends_with('/') && file.starts_with(s.as_str()))) {
+        if skip
+            .iter()
+            .any(|s| file == *s || (s.ends_with('/') && file.starts_with(s.as_str())))
+        {
             continue;
         }
         let target = dir_abs.join(&file);
@@ -106,7 +130,10 @@ pub fn export_student(lang: Lang, dir: &Path) -> Result<bool, String> {
         {
             use std::os::unix::fs::PermissionsExt;
             if let Ok(meta) = fs::metadata(root.join(&file)) {
-                let _ = fs::set_permissions(&target, fs::Permissions::from_mode(meta.permissions().mode()));
+                let _ = fs::set_permissions(
+                    &target,
+                    fs::Permissions::from_mode(meta.permissions().mode()),
+                );
             }
         }
         written += 1;

@@ -88,12 +88,21 @@ pub fn run(lab: &LabDir, lang: Lang, show: Show) -> Outcome {
     let _ = fs::remove_file(&report);
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(repo_root())
-        .args(["test", "--quiet", "--package", &lab.name, "--test", "grader"])
+        .args([
+            "test",
+            "--quiet",
+            "--package",
+            &lab.name,
+            "--test",
+            "grader",
+        ])
         .env("LAB_REPORT", &report)
         .env("LAB_LANG", lang.book_dir())
         .stdin(Stdio::null());
     if show == Show::Progress {
-        cmd.env("NO_COLOR", "1").stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
     }
     let mut child = match cmd.spawn() {
         Ok(child) => child,
@@ -127,7 +136,13 @@ pub fn run(lab: &LabDir, lang: Lang, show: Show) -> Outcome {
             stderr_text
                 .lines()
                 .find(|l| l.starts_with(&format!("{}: ", lab.name)))
-                .unwrap_or_else(|| stderr_text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(""))
+                .unwrap_or_else(|| {
+                    stderr_text
+                        .lines()
+                        .rev()
+                        .find(|l| !l.trim().is_empty())
+                        .unwrap_or("")
+                })
                 .trim()
                 .to_string(),
         ),
@@ -185,7 +200,13 @@ fn first_error(stderr: &str) -> String {
         }
     }
     if out.is_empty() {
-        stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string()
+        stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
     } else {
         out.join(" ")
     }
@@ -232,7 +253,10 @@ pub fn check(lang: Lang, lab: LabDir) -> Result<bool, String> {
 pub fn status(lang: Lang) -> Result<bool, String> {
     let labs = labs::discover();
     if labs.is_empty() {
-        return Err(lang.pick("no labs found under labs/".into(), "labs/ 아래에 실습이 없습니다".into()));
+        return Err(lang.pick(
+            "no labs found under labs/".into(),
+            "labs/ 아래에 실습이 없습니다".into(),
+        ));
     }
     let results: Vec<(LabDir, Outcome)> = labs
         .into_iter()

@@ -38,7 +38,10 @@ fn save(levels: &BTreeMap<String, u32>) {
     if let Some(dir) = path.parent() {
         let _ = fs::create_dir_all(dir);
     }
-    let _ = fs::write(path, serde_json::to_string_pretty(levels).unwrap_or_default());
+    let _ = fs::write(
+        path,
+        serde_json::to_string_pretty(levels).unwrap_or_default(),
+    );
 }
 
 pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
@@ -60,8 +63,14 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
         println!(
             "{}",
             lang.pick(
-                format!("{}: every check passes ({}/{} points). Nothing to hint at!", lab.name, report.points, report.max_points),
-                format!("{}: 모든 검사 항목을 통과했습니다({}/{}점). 더 드릴 힌트가 없습니다!", lab.name, report.points, report.max_points),
+                format!(
+                    "{}: every check passes ({}/{} points). Nothing to hint at!",
+                    lab.name, report.points, report.max_points
+                ),
+                format!(
+                    "{}: 모든 검사 항목을 통과했습니다({}/{}점). 더 드릴 힌트가 없습니다!",
+                    lab.name, report.points, report.max_points
+                ),
             )
         );
         return Ok(true);
@@ -73,28 +82,72 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
     save(&levels);
 
     let title = lang.pick(
-        format!("hint {level} of {LEVELS} for {}, check `{}`", lab.name, check.id),
-        format!("{} 힌트 {LEVELS}개 중 {level}번째, 검사 항목 `{}`", lab.name, check.id),
+        format!(
+            "hint {level} of {LEVELS} for {}, check `{}`",
+            lab.name, check.id
+        ),
+        format!(
+            "{} 힌트 {LEVELS}개 중 {level}번째, 검사 항목 `{}`",
+            lab.name, check.id
+        ),
     );
     println!("{}", colour("1", &title));
     println!();
-    println!("{}", lang.pick(format!("The first failing check: {}.", check.title), format!("처음 실패한 검사 항목: {}.", check.title)));
-    println!("{}", lang.pick(format!("To pass it: {}", check.todo), format!("통과하려면: {}", check.todo)));
+    println!(
+        "{}",
+        lang.pick(
+            format!("The first failing check: {}.", check.title),
+            format!("처음 실패한 검사 항목: {}.", check.title)
+        )
+    );
+    println!(
+        "{}",
+        lang.pick(
+            format!("To pass it: {}", check.todo),
+            format!("통과하려면: {}", check.todo)
+        )
+    );
     if level >= 2 {
         println!();
         if let Some(message) = &check.message {
-            println!("{}", lang.pick(format!("What went wrong: {message}"), format!("무엇이 잘못되었나: {message}")));
+            println!(
+                "{}",
+                lang.pick(
+                    format!("What went wrong: {message}"),
+                    format!("무엇이 잘못되었나: {message}")
+                )
+            );
         }
         if let Some(cause) = &check.cause {
-            println!("{}", lang.pick(format!("Likely cause: {cause}"), format!("원인 추정: {cause}")));
+            println!(
+                "{}",
+                lang.pick(
+                    format!("Likely cause: {cause}"),
+                    format!("원인 추정: {cause}")
+                )
+            );
         }
     }
     if level >= 3 {
-        let section = harness::book::section_title(lang, &report.chapter_file, &check.section).unwrap_or_default();
-        let text = harness::book::section_text(lang, &report.chapter_file, &check.section).unwrap_or_default();
+        let section = harness::book::section_title(lang, &report.chapter_file, &check.section)
+            .unwrap_or_default();
+        let text = harness::book::section_text(lang, &report.chapter_file, &check.section)
+            .unwrap_or_default();
         let quoted: String = text.chars().take(900).collect();
         println!();
-        println!("{}", lang.pick(format!("The book explains it in “{section}” ({}#{}):", check.page, check.section), format!("책의 「{section}」 절에 설명이 있습니다({}#{}):", check.page, check.section)));
+        println!(
+            "{}",
+            lang.pick(
+                format!(
+                    "The book explains it in “{section}” ({}#{}):",
+                    check.page, check.section
+                ),
+                format!(
+                    "책의 「{section}」 절에 설명이 있습니다({}#{}):",
+                    check.page, check.section
+                )
+            )
+        );
         for paragraph in quoted.split("\n\n") {
             println!("  > {paragraph}");
         }
@@ -106,7 +159,10 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
         && let Some(full) = &check.report
     {
         println!();
-        println!("{}", lang.pick("The grader's full report:", "채점기의 전체 보고서:"));
+        println!(
+            "{}",
+            lang.pick("The grader's full report:", "채점기의 전체 보고서:")
+        );
         print!("{full}");
     }
     if level < LEVELS {
@@ -114,8 +170,14 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
         println!(
             "{}",
             lang.pick(
-                format!("Still stuck? Run `cargo lab hint {}` again for more.", lab.number),
-                format!("아직 막히나요? `cargo lab hint {}`를 다시 실행하면 더 알려 줍니다.", lab.number),
+                format!(
+                    "Still stuck? Run `cargo lab hint {}` again for more.",
+                    lab.number
+                ),
+                format!(
+                    "아직 막히나요? `cargo lab hint {}`를 다시 실행하면 더 알려 줍니다.",
+                    lab.number
+                ),
             )
         );
     }

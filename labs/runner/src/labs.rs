@@ -47,7 +47,10 @@ pub fn number(text: &str, lang: Lang) -> Result<LabDir, String> {
         .and_then(|n| labs.into_iter().find(|l| l.number == n))
         .ok_or_else(|| {
             lang.pick(
-                format!("there is no lab `{text}`; the labs are {}", names.join(", ")),
+                format!(
+                    "there is no lab `{text}`; the labs are {}",
+                    names.join(", ")
+                ),
                 format!("`{text}` 실습은 없습니다. 있는 실습: {}", names.join(", ")),
             )
         })

@@ -88,7 +88,9 @@ fn main() -> ExitCode {
         ["check", n] => labs::number(n, lang).and_then(|n| grade::check(lang, n)),
         ["hint", n] => labs::number(n, lang).and_then(|n| hint::hint(lang, n)),
         ["watch", n] => labs::number(n, lang).and_then(|n| watch::watch(lang, n)),
-        ["grade", rest @ ..] => output::parse_grade_options(rest, lang).and_then(|opts| output::grade_all(lang, opts)),
+        ["grade", rest @ ..] => {
+            output::parse_grade_options(rest, lang).and_then(|opts| output::grade_all(lang, opts))
+        }
         ["export-student", dir] => export::export_student(lang, &PathBuf::from(dir)),
         _ => Err(lang.pick(
             format!("unknown command `{}`\n\n{usage}", args.join(" ")),

@@ -41,7 +41,9 @@ pub fn status_table(lang: Lang, results: &[(LabDir, Outcome)]) -> String {
         ("lab", "chapter", "checks", "points", "next"),
         ("실습", "장", "검사 항목", "점수", "다음에 할 일"),
     );
-    out.push_str(&format!("{h_lab:<6} {h_chapter:<30} {h_checks:>9} {h_points:>7}  {h_next}\n"));
+    out.push_str(&format!(
+        "{h_lab:<6} {h_chapter:<30} {h_checks:>9} {h_points:>7}  {h_next}\n"
+    ));
     let mut total = (0, 0);
     for (lab, outcome) in results {
         let (_, chapter) = labs::chapter(lab, lang);
@@ -49,7 +51,10 @@ pub fn status_table(lang: Lang, results: &[(LabDir, Outcome)]) -> String {
             Outcome::Graded(r) => {
                 total.0 += r.points;
                 total.1 += r.max_points;
-                (format!("{}/{}", r.passed(), r.checks.len()), format!("{}/{}", r.points, r.max_points))
+                (
+                    format!("{}/{}", r.passed(), r.checks.len()),
+                    format!("{}/{}", r.points, r.max_points),
+                )
             }
             _ => ("-".into(), "-".into()),
         };
@@ -83,7 +88,11 @@ pub struct GradeOptions {
 }
 
 pub fn parse_grade_options(args: &[&str], lang: Lang) -> Result<GradeOptions, String> {
-    let mut opts = GradeOptions { format: Format::Human, out: None, save: None };
+    let mut opts = GradeOptions {
+        format: Format::Human,
+        out: None,
+        save: None,
+    };
     let mut args = args.iter().copied();
     while let Some(arg) = args.next() {
         let (key, inline) = match arg.split_once('=') {
@@ -108,12 +117,18 @@ pub fn parse_grade_options(args: &[&str], lang: Lang) -> Result<GradeOptions, St
             }
             "--save" => {
                 opts.save = Some(PathBuf::from(value().ok_or_else(|| {
-                    lang.pick("--save needs a folder".to_string(), "--save에는 폴더 이름이 필요합니다".to_string())
+                    lang.pick(
+                        "--save needs a folder".to_string(),
+                        "--save에는 폴더 이름이 필요합니다".to_string(),
+                    )
                 })?));
             }
             "--out" => {
                 opts.out = Some(PathBuf::from(value().ok_or_else(|| {
-                    lang.pick("--out needs a file name".to_string(), "--out에는 파일 이름이 필요합니다".to_string())
+                    lang.pick(
+                        "--out needs a file name".to_string(),
+                        "--out에는 파일 이름이 필요합니다".to_string(),
+                    )
                 })?));
             }
             other => {
@@ -208,7 +223,8 @@ fn xml(s: &str) -> String {
 }
 
 fn to_junit(results: &[(LabDir, Outcome)]) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"labs\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"labs\">\n");
     for (lab, outcome) in results {
         match outcome {
             Outcome::Graded(r) => {
@@ -266,12 +282,22 @@ fn to_markdown(lang: Lang, results: &[(LabDir, Outcome)]) -> String {
             Outcome::Graded(r) => {
                 total.0 += r.points;
                 total.1 += r.max_points;
-                (format!("{}/{}", r.passed(), r.checks.len()), format!("{}/{}", r.points, r.max_points))
+                (
+                    format!("{}/{}", r.passed(), r.checks.len()),
+                    format!("{}/{}", r.points, r.max_points),
+                )
             }
-            Outcome::DoesNotCompile(_) => (lang.pick("does not compile", "컴파일 안 됨").to_string(), "0".into()),
+            Outcome::DoesNotCompile(_) => (
+                lang.pick("does not compile", "컴파일 안 됨").to_string(),
+                "0".into(),
+            ),
             Outcome::Broken(_) => ("-".into(), "0".into()),
         };
-        out.push_str(&format!("| {} | {} | {checks} | {points} |\n", lab.name, chapter.replace('|', "\\|")));
+        out.push_str(&format!(
+            "| {} | {} | {checks} | {points} |\n",
+            lab.name,
+            chapter.replace('|', "\\|")
+        ));
     }
     out.push_str(&lang.pick(
         format!("| **total** | | | **{}/{}** |\n", total.0, total.1),

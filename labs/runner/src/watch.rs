@@ -43,7 +43,9 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
 
 pub fn watch(lang: Lang, lab: LabDir) -> Result<bool, String> {
     // For tests and scripts: stop after this many gradings.
-    let max_runs: Option<u32> = std::env::var("LAB_WATCH_RUNS").ok().and_then(|v| v.parse().ok());
+    let max_runs: Option<u32> = std::env::var("LAB_WATCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok());
     let mut runs = 0;
     loop {
         let seen = snapshot(&lab.dir);
@@ -88,7 +90,10 @@ pub fn watch(lang: Lang, lab: LabDir) -> Result<bool, String> {
         }
         println!(
             "{}",
-            lang.pick("[watch] a file changed: grading again", "[watch] 파일이 바뀌었습니다. 다시 채점합니다")
+            lang.pick(
+                "[watch] a file changed: grading again",
+                "[watch] 파일이 바뀌었습니다. 다시 채점합니다"
+            )
         );
     }
 }

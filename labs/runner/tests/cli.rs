@@ -10,7 +10,9 @@ use predicates::prelude::*;
 
 fn lab() -> Command {
     let mut cmd = Command::cargo_bin("lab-runner").expect("the runner is built");
-    cmd.env("LAB_LANG", "en").env("NO_COLOR", "1").timeout(Duration::from_secs(600));
+    cmd.env("LAB_LANG", "en")
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(600));
     // Grade the crates themselves, whatever the environment points at.
     for nn in 1..=9 {
         cmd.env_remove(format!("LAB0{nn}_BIN"));
@@ -19,7 +21,11 @@ fn lab() -> Command {
 }
 
 fn state() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lab-runner-test-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let dir = std::env::temp_dir().join(format!(
+        "lab-runner-test-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -33,22 +39,31 @@ fn help_lists_the_commands() {
             .and(predicate::str::contains("watch N"))
             .and(predicate::str::contains("export-student DIR")),
     );
-    lab().env("LAB_LANG", "ko").arg("help").assert().success().stdout(predicate::str::contains("사용법"));
+    lab()
+        .env("LAB_LANG", "ko")
+        .arg("help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("사용법"));
 }
 
 #[test]
 fn bad_input_is_a_message_not_a_panic() {
+    lab().arg("frobnicate").assert().code(2).stderr(
+        predicate::str::contains("unknown command").and(predicate::str::contains("panicked").not()),
+    );
     lab()
-        .arg("frobnicate")
+        .args(["check", "99"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown command").and(predicate::str::contains("panicked").not()));
-    lab().args(["check", "99"]).assert().code(2).stderr(predicate::str::contains("there is no lab `99`"));
+        .stderr(predicate::str::contains("there is no lab `99`"));
     lab()
         .args(["grade", "--format", "yaml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--format takes human, json, junit or markdown"));
+        .stderr(predicate::str::contains(
+            "--format takes human, json, junit or markdown",
+        ));
 }
 
 #[test]
@@ -85,24 +100,51 @@ fn check_shows_the_graders_explanations() {
 fn grade_writes_json_junit_and_markdown() {
     let dir = state();
     let out = dir.join("report.json");
-    lab().args(["grade", "--format", "json", "--out"]).arg(&out).env("LAB_RUNNER_STATE", &dir).assert().success();
-    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    lab()
+        .args(["grade", "--format", "json", "--out"])
+        .arg(&out)
+        .env("LAB_RUNNER_STATE", &dir)
+        .assert()
+        .success();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let labs = json["labs"].as_array().unwrap();
-    let lab02 = labs.iter().find(|l| l["lab"] == "lab02").expect("lab02 is graded");
+    let lab02 = labs
+        .iter()
+        .find(|l| l["lab"] == "lab02")
+        .expect("lab02 is graded");
     assert_eq!(lab02["points"], 0);
     assert_eq!(lab02["max_points"], 21);
     assert_eq!(lab02["checks"].as_array().unwrap().len(), 13);
 
-    lab().args(["grade", "--format=junit"]).env("LAB_RUNNER_STATE", &dir).assert().success().stdout(
-        predicate::str::starts_with("<?xml")
-            .and(predicate::str::contains("<testsuite name=\"lab02\" tests=\"13\" failures=\"13\">"))
-            .and(predicate::str::contains("<failure message=")),
-    );
-    lab().args(["grade", "--format", "markdown"]).env("LAB_RUNNER_STATE", &dir).assert().success().stdout(
-        predicate::str::contains("| lab | chapter | checks | points |").and(predicate::str::contains("| lab02 |")),
-    );
+    lab()
+        .args(["grade", "--format=junit"])
+        .env("LAB_RUNNER_STATE", &dir)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("<?xml")
+                .and(predicate::str::contains(
+                    "<testsuite name=\"lab02\" tests=\"13\" failures=\"13\">",
+                ))
+                .and(predicate::str::contains("<failure message=")),
+        );
+    lab()
+        .args(["grade", "--format", "markdown"])
+        .env("LAB_RUNNER_STATE", &dir)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("| lab | chapter | checks | points |")
+                .and(predicate::str::contains("| lab02 |")),
+        );
     let saved = dir.join("saved");
-    lab().args(["grade", "--save"]).arg(&saved).env("LAB_RUNNER_STATE", &dir).assert().success();
+    lab()
+        .args(["grade", "--save"])
+        .arg(&saved)
+        .env("LAB_RUNNER_STATE", &dir)
+        .assert()
+        .success();
     for name in ["report.json", "report.xml", "report.md"] {
         assert!(saved.join(name).is_file(), "--save did not write {name}");
     }
@@ -112,7 +154,12 @@ fn grade_writes_json_junit_and_markdown() {
 fn each_hint_tells_more_than_the_last() {
     let dir = state();
     let hint = |level: &str| {
-        lab().args(["hint", "2"]).env("LAB_RUNNER_STATE", &dir).assert().failure().stdout(predicate::str::contains(format!("hint {level} of 4")))
+        lab()
+            .args(["hint", "2"])
+            .env("LAB_RUNNER_STATE", &dir)
+            .assert()
+            .failure()
+            .stdout(predicate::str::contains(format!("hint {level} of 4")))
             .get_output()
             .stdout
             .clone()
@@ -120,7 +167,10 @@ fn each_hint_tells_more_than_the_last() {
     let first = hint("1");
     let second = hint("2");
     let third = hint("3");
-    assert!(second.len() > first.len() && third.len() > second.len(), "hints do not grow");
+    assert!(
+        second.len() > first.len() && third.len() > second.len(),
+        "hints do not grow"
+    );
     let third = String::from_utf8_lossy(&third);
     assert!(third.contains("The book explains it in"), "{third}");
 }
@@ -158,20 +208,42 @@ fn watch_grades_again_when_a_file_changes() {
 fn the_student_export_has_no_solutions_and_still_builds() {
     let dir = std::env::temp_dir().join(format!("student-export-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    lab().arg("export-student").arg(&dir).assert().success().stdout(predicate::str::contains("wrote"));
+    lab()
+        .arg("export-student")
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote"));
     assert!(!dir.join("solutions").exists(), "solutions/ was exported");
     assert!(dir.join("labs/lab02/src/main.rs").is_file());
-    assert!(!dir.join("labs/runner/tests/solutions.rs").exists(), "a file in .student-exclude was exported");
+    assert!(
+        !dir.join("labs/runner/tests/solutions.rs").exists(),
+        "a file in .student-exclude was exported"
+    );
     let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
-    assert!(!manifest.contains("solutions"), "the workspace still names solutions/");
+    assert!(
+        !manifest.contains("solutions"),
+        "the workspace still names solutions/"
+    );
     // The workspace loads: every member it names exists.
     Command::new(env!("CARGO"))
         .current_dir(&dir)
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .assert()
         .success();
     // A second export into a folder that is not empty is refused.
-    lab().arg("export-student").arg(&dir).assert().code(2).stderr(predicate::str::contains("not empty"));
+    lab()
+        .arg("export-student")
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not empty"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -183,5 +255,8 @@ fn a_grader_that_refuses_to_start_is_reported_as_such() {
         .env("LAB02_BIN", "/nonexistent/program")
         .assert()
         .success()
-        .stdout(predicate::str::contains("is not a file").and(predicate::str::contains("compile error").not()));
+        .stdout(
+            predicate::str::contains("is not a file")
+                .and(predicate::str::contains("compile error").not()),
+        );
 }

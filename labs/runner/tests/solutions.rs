@@ -16,7 +16,14 @@ fn root() -> PathBuf {
 fn solutions() -> Vec<(String, PathBuf)> {
     let mut found: Vec<String> = std::fs::read_dir(root().join("solutions"))
         .unwrap()
-        .filter_map(|e| e.ok()?.file_name().into_string().ok()?.strip_prefix("lab").map(String::from))
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .into_string()
+                .ok()?
+                .strip_prefix("lab")
+                .map(String::from)
+        })
         .collect();
     found.sort();
     let packages: Vec<String> = found.iter().map(|nn| format!("lab{nn}-solution")).collect();
@@ -26,7 +33,9 @@ fn solutions() -> Vec<(String, PathBuf)> {
         build.args(["--package", p]);
     }
     build.timeout(Duration::from_secs(900)).assert().success();
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
     found
         .into_iter()
         .map(|nn| {
@@ -39,9 +48,15 @@ fn solutions() -> Vec<(String, PathBuf)> {
 
 fn lab(state: &str) -> Command {
     let mut cmd = Command::cargo_bin("lab-runner").unwrap();
-    let dir = std::env::temp_dir().join(format!("lab-runner-solutions-{state}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "lab-runner-solutions-{state}-{}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
-    cmd.env("LAB_LANG", "en").env("NO_COLOR", "1").env("LAB_RUNNER_STATE", dir).timeout(Duration::from_secs(900));
+    cmd.env("LAB_LANG", "en")
+        .env("NO_COLOR", "1")
+        .env("LAB_RUNNER_STATE", dir)
+        .timeout(Duration::from_secs(900));
     for nn in 1..=9 {
         cmd.env_remove(format!("LAB0{nn}_BIN"));
     }
@@ -49,7 +64,13 @@ fn lab(state: &str) -> Command {
 }
 
 fn grade_json(cmd: &mut Command) -> serde_json::Value {
-    let out = cmd.args(["grade", "--format", "json"]).assert().success().get_output().stdout.clone();
+    let out = cmd
+        .args(["grade", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     serde_json::from_slice(&out).unwrap()
 }
 
@@ -61,13 +82,20 @@ fn every_reference_solution_gets_full_points() {
     }
     let report = grade_json(&mut cmd);
     for lab in report["labs"].as_array().unwrap() {
-        assert_eq!(lab["points"], lab["max_points"], "{} does not get full points: {lab:#}", lab["lab"]);
+        assert_eq!(
+            lab["points"], lab["max_points"],
+            "{} does not get full points: {lab:#}",
+            lab["lab"]
+        );
     }
 }
 
 #[test]
 fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
-    let (nn, bin) = solutions().into_iter().find(|(nn, _)| nn == "02").expect("lab02 has a solution");
+    let (nn, bin) = solutions()
+        .into_iter()
+        .find(|(nn, _)| nn == "02")
+        .expect("lab02 has a solution");
     let mut cmd = lab("half");
     cmd.env(format!("LAB{nn}_BIN"), &bin);
     let report = grade_json(&mut cmd);
