@@ -39,10 +39,17 @@ pub fn heading_text(line: &str) -> String {
     }
 }
 
-/// The chapter's title (its first `# ` heading) in the learner's language.
+/// The chapter's title (its first `# ` heading) in the learner's language, without the
+/// chapter number the heading starts with ("2. The life of a socket" gives "The life of a
+/// socket"): hints say "chapter 2" themselves.
 pub fn chapter_title(lang: Lang, chapter_file: &str) -> Option<String> {
     let page = fs::read_to_string(repo_root().join(page_path(lang, chapter_file))).ok()?;
-    page.lines().find(|l| l.starts_with("# ")).map(heading_text)
+    let title = heading_text(page.lines().find(|l| l.starts_with("# "))?);
+    let unnumbered = title
+        .split_once(". ")
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map(|(_, rest)| rest.to_string());
+    Some(unnumbered.unwrap_or(title))
 }
 
 /// The title of the section whose heading has the id `anchor`.

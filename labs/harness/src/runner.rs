@@ -430,12 +430,29 @@ fn resolve_program(path: PathBuf) -> PathBuf {
     }
 }
 
+/// Pads `text` with spaces to `width` terminal columns. Hangul and other wide characters
+/// take two columns, so Korean labels line up with English ones.
+fn pad(text: &str, width: usize) -> String {
+    let columns: usize = text
+        .chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
+}
+
 /// The full explanation of one failed check.
 pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang) -> String {
     let Err(failure) = &result.outcome else {
         return String::new();
     };
-    let label = |en: &str, ko: &str| format!("{:<10}", lang.pick(en, ko));
+    let label = |en: &str, ko: &str| pad(lang.pick(en, ko), 10);
     let mut out = String::new();
     out.push_str(&format!(
         "---- {}: {} ----\n",
@@ -471,13 +488,13 @@ pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang
     let chapter = book::chapter_title(lang, lab.chapter_file).unwrap_or_default();
     let section = book::section_title(lang, lab.chapter_file, check.section).unwrap_or_default();
     out.push_str(&format!(
-        "  {} {}\n  {:<10} {}#{}\n",
+        "  {} {}\n  {} {}#{}\n",
         label("read", "읽을 곳"),
         lang.pick(
             format!("chapter {} “{chapter}”, section “{section}”", lab.chapter),
             format!("{}장 「{chapter}」의 「{section}」 절", lab.chapter),
         ),
-        "",
+        pad("", 10),
         book::page_path(lang, lab.chapter_file),
         check.section
     ));
