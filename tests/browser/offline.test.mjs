@@ -40,3 +40,23 @@ test("no built page, stylesheet or script loads anything from another host", asy
     assert.ok(checked > 10, `only ${checked} files found in ${BOOK}: run mdbook build first`);
     assert.deepEqual(offenders, [], "external loads found");
 });
+
+// Korean text trips CommonMark's emphasis rules: in `**소켓(socket)**은` the closing `**`
+// follows a ")" and precedes a letter, so it does not close, and the reader sees the stars.
+test("no page shows Markdown that did not render", async () => {
+    const problems = [];
+    for await (const file of files(BOOK)) {
+        if (!/\/(en|ko)\/[^/]+\.html$/.test(file)) continue;
+        const text = (await readFile(file, "utf8"))
+            .replace(/<(pre|code|script|style)[^>]*>[\s\S]*?<\/\1>/g, "")
+            .replace(/<[^>]+>/g, " ");
+        for (const pattern of [/\*\*\S/, /\S\*\*/, /\]\([^)\s]*\.md\)/]) {
+            const m = text.match(pattern);
+            if (m) {
+                const at = text.indexOf(m[0]);
+                problems.push(`${relative(BOOK, file)}: …${text.slice(Math.max(0, at - 30), at + 30).replace(/\s+/g, " ")}…`);
+            }
+        }
+    }
+    assert.deepEqual(problems, []);
+});
