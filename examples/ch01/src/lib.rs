@@ -8,7 +8,7 @@
 
 use std::ffi::OsString;
 use std::io::{self, Write};
-use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
+use std::net::{SocketAddr, TcpListener};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -70,20 +70,7 @@ pub fn parse_server(
 
 /// Turns `IP:PORT` (or a name with a port, like `localhost:8081`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    let invalid = || {
-        format!("'{text}' is not an address: expected IP:PORT, like 127.0.0.1:8081 or [::1]:8081")
-    };
-    if let Ok(addr) = text.parse() {
-        return Ok(addr);
-    }
-    // Only something with a port is worth a name lookup.
-    if !text.contains(':') {
-        return Err(invalid());
-    }
-    text.to_socket_addrs()
-        .map_err(|_| invalid())?
-        .next()
-        .ok_or_else(invalid)
+    lab_cli::resolve(text, 8081)
 }
 
 fn millis(text: &str) -> Result<Duration, String> {

@@ -6,7 +6,7 @@
 //! `std::env::args_os`: `std::env::args` panics on an argument that is not valid UTF-8.
 
 use std::ffi::OsString;
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::SocketAddr;
 use std::process::ExitCode;
 
 /// Where the example servers listen when no address is given.
@@ -83,20 +83,7 @@ pub fn parse_idle(args: impl IntoIterator<Item = OsString>) -> Result<Command<Id
 
 /// Turns `IP:PORT` (or a name with a port, like `localhost:7070`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    let invalid = || {
-        format!("'{text}' is not an address: expected IP:PORT, like 127.0.0.1:7070 or [::1]:7070")
-    };
-    if let Ok(addr) = text.parse() {
-        return Ok(addr);
-    }
-    // Only something with a port is worth a name lookup.
-    if !text.contains(':') {
-        return Err(invalid());
-    }
-    text.to_socket_addrs()
-        .map_err(|_| invalid())?
-        .next()
-        .ok_or_else(invalid)
+    lab_cli::resolve(text, 7070)
 }
 
 /// Prints `PROGRAM: MESSAGE; usage: USAGE` on stderr and gives the exit code for bad input.

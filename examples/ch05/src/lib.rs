@@ -4,7 +4,7 @@
 //! `std::env::args_os`, because `std::env::args` panics on an argument that is not UTF-8.
 
 use std::ffi::OsString;
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::SocketAddr;
 
 // ANCHOR: percent_decode
 /// Decodes `%XX` escapes into bytes: `a%20b` is `a b`, `%ED%95%9C` is the UTF-8 of `한`.
@@ -42,17 +42,7 @@ pub fn utf8_args(args: impl IntoIterator<Item = OsString>) -> Result<Vec<String>
 
 /// Turns `IP:PORT` (or `localhost:PORT`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    let invalid = || format!("'{text}' is not an address: expected IP:PORT, like 127.0.0.1:8080");
-    if let Ok(addr) = text.parse() {
-        return Ok(addr);
-    }
-    if !text.contains(':') {
-        return Err(invalid());
-    }
-    text.to_socket_addrs()
-        .map_err(|_| invalid())?
-        .next()
-        .ok_or_else(invalid)
+    lab_cli::resolve(text, 8080)
 }
 
 #[cfg(test)]

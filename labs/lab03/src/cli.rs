@@ -12,7 +12,7 @@
 //! Unix a MESSAGE may even be bytes that are not UTF-8, and is sent as it is.
 
 use std::ffi::OsString;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// Where `recv` and `echo` listen when `--listen` is not given.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:7879";
@@ -185,20 +185,7 @@ fn bytes(arg: OsString) -> Result<Vec<u8>, String> {
 
 /// Turns `IP:PORT` (or `localhost:PORT`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    let invalid = || {
-        format!("'{text}' is not an address: expected IP:PORT, like 127.0.0.1:7879 or [::1]:7879")
-    };
-    if let Ok(addr) = text.parse() {
-        return Ok(addr);
-    }
-    // Names such as localhost:7879 are looked up; anything without a port is refused.
-    if !text.contains(':') {
-        return Err(invalid());
-    }
-    text.to_socket_addrs()
-        .map_err(|_| invalid())?
-        .next()
-        .ok_or_else(invalid)
+    lab_cli::resolve(text, 7879)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! that it reads `args_os`, because `std::env::args` panics on an argument that is not UTF-8.
 
 use std::ffi::OsString;
-use std::net::{SocketAddr, ToSocketAddrs};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -83,20 +83,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
 
 /// Turns `IP:PORT` (or `localhost:PORT`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    let invalid = || {
-        format!("'{text}' is not an address: expected IP:PORT, like 127.0.0.1:8080 or [::1]:8080")
-    };
-    if let Ok(addr) = text.parse() {
-        return Ok(addr);
-    }
-    // Names such as localhost:8080 are looked up; anything without a port is refused.
-    if !text.contains(':') {
-        return Err(invalid());
-    }
-    text.to_socket_addrs()
-        .map_err(|_| invalid())?
-        .next()
-        .ok_or_else(invalid)
+    lab_cli::resolve(text, 8080)
 }
 
 /// The root directory, made canonical. It must exist and be a directory.
