@@ -302,3 +302,26 @@ impl Server {
         stream
     }
 }
+
+impl Ctx {
+    /// The check every server lab shares: `--listen` with something that is not an
+    /// address, and with an address another socket is listening on right now, must each
+    /// end the program with a one-line error and a non-zero exit, never a panic or a hang.
+    /// `extra` is appended to both command lines (a lab's other required arguments).
+    pub fn expect_bad_listen_addresses_refused(&self, extra: &[&str]) -> Result<(), Failure> {
+        let limit = Duration::from_secs(5);
+        let mut args = vec!["--listen", "not-an-address"];
+        args.extend_from_slice(extra);
+        self.run(&args, limit)?
+            .expect_error_message(&self.t("not an address", "주소가 아님"))?;
+        // A port that is taken: another socket is listening on it right now.
+        let taken = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| Ok((l.local_addr()?, l)))
+            .map_err(|e| Failure::new(format!("the grader could not open a socket: {e}")))?;
+        let addr = taken.0.to_string();
+        let mut args = vec!["--listen", addr.as_str()];
+        args.extend_from_slice(extra);
+        self.run(&args, limit)?
+            .expect_error_message(&self.t("the address is already in use", "이미 사용 중인 주소"))
+    }
+}

@@ -7,7 +7,6 @@
 //! solution's proof tests (`solutions/lab02/tests/proof.rs`), which show that every check
 //! passes the reference and that each classic bug is caught by the check named for it.
 
-use std::net::TcpListener;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -315,16 +314,7 @@ fn logs_connects_and_disconnects(cx: &Ctx) -> Outcome {
 }
 
 fn refuses_bad_addresses(cx: &Ctx) -> Outcome {
-    cx.run(&["--listen", "not-an-address"], secs(5))?
-        .expect_error_message(&cx.t("not an address", "주소가 아님"))?;
-    // A port that is taken: another socket is listening on it right now.
-    let taken = TcpListener::bind("127.0.0.1:0").map_err(|e| Failure::new(e.to_string()))?;
-    let addr = taken
-        .local_addr()
-        .map_err(|e| Failure::new(e.to_string()))?
-        .to_string();
-    cx.run(&["--listen", &addr], secs(5))?
-        .expect_error_message(&cx.t("the address is already in use", "이미 사용 중인 주소"))
+    cx.expect_bad_listen_addresses_refused(&[])
 }
 
 /// Check table: points, limits, the TODO each needs and the section that explains it.
