@@ -109,30 +109,13 @@ impl Client {
 
     /// Writes all of `data`.
     pub fn send(&mut self, data: &[u8]) -> Result<(), Failure> {
-        let lang = self.lang;
         self.unanswered.extend_from_slice(data);
-        self.stream.write_all(data).map_err(|e| {
-            let problem = if is_timeout(&e) {
-                lang.pick(
-                    format!(
-                        "a write of {} bytes blocked for {} s: the program stopped reading",
-                        data.len(),
-                        WRITE_LIMIT.as_secs()
-                    ),
-                    format!(
-                        "{}바이트 쓰기가 {}초 동안 막혔습니다. 프로그램이 읽기를 멈췄습니다",
-                        data.len(),
-                        WRITE_LIMIT.as_secs()
-                    ),
-                )
-            } else {
-                lang.pick(
-                    format!("sending to the program failed: {e}"),
-                    format!("프로그램에 보내는 데 실패했습니다: {e}"),
-                )
-            };
-            Failure::new(problem).sent(show(lang, data))
-        })
+        write_all_or_explain(self.lang, &mut self.stream, data)
+    }
+
+    /// The connection itself, for helpers that speak a protocol over it (see `http`).
+    pub fn into_stream(self) -> TcpStream {
+        self.stream
     }
 
     /// Reads until `want` bytes have arrived, the peer closes, or `limit` passes.
@@ -351,6 +334,37 @@ impl Client {
     }
 }
 
-fn is_timeout(e: &io::Error) -> bool {
+/// Writes all of `data`, or explains why it could not: a write that blocks for
+/// WRITE_LIMIT means the program stopped reading.
+pub(crate) fn write_all_or_explain(
+    lang: Lang,
+    stream: &mut TcpStream,
+    data: &[u8],
+) -> Result<(), Failure> {
+    stream.write_all(data).map_err(|e| {
+        let problem = if is_timeout(&e) {
+            lang.pick(
+                format!(
+                    "a write of {} bytes blocked for {} s: the program stopped reading",
+                    data.len(),
+                    WRITE_LIMIT.as_secs()
+                ),
+                format!(
+                    "{}바이트 쓰기가 {}초 동안 막혔습니다. 프로그램이 읽기를 멈췄습니다",
+                    data.len(),
+                    WRITE_LIMIT.as_secs()
+                ),
+            )
+        } else {
+            lang.pick(
+                format!("sending to the program failed: {e}"),
+                format!("프로그램에 보내는 데 실패했습니다: {e}"),
+            )
+        };
+        Failure::new(problem).sent(show(lang, data))
+    })
+}
+
+pub(crate) fn is_timeout(e: &io::Error) -> bool {
     matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut)
 }

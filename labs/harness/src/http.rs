@@ -10,20 +10,16 @@
 //!
 //! It knows only what the labs need: `Content-Length` bodies (no chunked encoding), no TLS.
 
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Read};
 use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::Lang;
-use crate::client::Ending;
+use crate::client::{Client, Ending, is_timeout, write_all_or_explain};
 use crate::failure::Failure;
 use crate::text::show;
 
-/// How long connecting may take on loopback before the program counts as not accepting.
-const CONNECT_LIMIT: Duration = Duration::from_secs(5);
-/// How long one write may block: a program that stops reading shows up here.
-const WRITE_LIMIT: Duration = Duration::from_secs(5);
 /// A response head longer than this is not one a lab server sends: the grader stops there.
 const MAX_HEAD: usize = 64 * 1024;
 
@@ -88,18 +84,7 @@ pub struct HttpConn {
 impl HttpConn {
     /// Connects to `addr`, failing with an explanation if the program does not accept.
     pub fn connect(lang: Lang, addr: SocketAddr) -> Result<HttpConn, Failure> {
-        let stream = TcpStream::connect_timeout(&addr, CONNECT_LIMIT).map_err(|e| {
-            Failure::new(lang.pick(
-                format!("could not connect to {addr}: {e}"),
-                format!("{addr}에 연결하지 못했습니다: {e}"),
-            ))
-            .cause(lang.pick(
-                "The program announced this address but does not accept connections on it. Is it still running?",
-                "프로그램이 이 주소를 알렸지만 연결을 받지 않습니다. 아직 실행 중인지 확인하세요.",
-            ))
-        })?;
-        stream.set_nodelay(true).ok();
-        stream.set_write_timeout(Some(WRITE_LIMIT)).ok();
+        let stream = Client::connect(lang, addr)?.into_stream();
         Ok(HttpConn {
             lang,
             stream,
@@ -120,30 +105,8 @@ impl HttpConn {
 
     /// Writes all of `data`.
     pub fn send(&mut self, data: &[u8]) -> Result<(), Failure> {
-        let lang = self.lang;
         self.unanswered.extend_from_slice(data);
-        self.stream.write_all(data).map_err(|e| {
-            let problem = if is_timeout(&e) {
-                lang.pick(
-                    format!(
-                        "a write of {} bytes blocked for {} s: the program stopped reading",
-                        data.len(),
-                        WRITE_LIMIT.as_secs()
-                    ),
-                    format!(
-                        "{}바이트 쓰기가 {}초 동안 막혔습니다. 프로그램이 읽기를 멈췄습니다",
-                        data.len(),
-                        WRITE_LIMIT.as_secs()
-                    ),
-                )
-            } else {
-                lang.pick(
-                    format!("sending to the program failed: {e}"),
-                    format!("프로그램에 보내는 데 실패했습니다: {e}"),
-                )
-            };
-            Failure::new(problem).sent(show(lang, data))
-        })
+        write_all_or_explain(self.lang, &mut self.stream, data)
     }
 
     /// Sends `pieces` one after another with `pause` between them, the way a slow network
@@ -426,10 +389,6 @@ pub fn show_up_to(lang: Lang, bytes: &[u8], max: usize) -> String {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn is_timeout(e: &std::io::Error) -> bool {
-    matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut)
 }
 
 #[cfg(test)]
