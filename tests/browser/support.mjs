@@ -111,6 +111,8 @@ export async function startBrowser() {
         refresh: () => call("POST", s("/refresh"), {}),
         run: (script, ...args) => call("POST", s("/execute/sync"), { script, args }),
         logs: () => call("POST", s("/se/log"), { type: "browser" }),
+        /** A PNG of the window, for looking at a failure. */
+        screenshot: async () => Buffer.from(await call("GET", s("/screenshot")), "base64"),
         async find(css) {
             const el = await call("POST", s("/element"), { using: "css selector", value: css });
             return Object.values(el)[0];
