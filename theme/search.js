@@ -3,7 +3,7 @@
 // mdBook builds an elasticlunr index whose pipeline trims every term with an ASCII-only
 // \W: Hangul counts as "not a word character", so "소켓" is trimmed to nothing and a
 // Korean query finds no page. The index still stores each section's full text (for the
-// result teasers), so this script wraps the index as it loads:
+// result teasers), so this script wraps the index's search:
 // - a query with Hangul in it is answered by substring search over that stored text, with
 //   the particles Korean attaches to nouns (소켓을, 소켓의, 소켓에서 ...) taken off the
 //   query, and ranked title > breadcrumbs > body, whole phrase first;
@@ -45,7 +45,7 @@
     }
 
     function koreanSearch(index, query) {
-        const phrase = query.trim().toLowerCase();
+        const phrase = query.replace(/\u200b/g, "").trim().toLowerCase();
         const terms = phrase.split(/\s+/).filter(Boolean).map(stem);
         const docs = index.documentStore.docs;
         const results = [];
@@ -76,18 +76,27 @@
         return results.sort((a, b) => b.score - a.score);
     }
 
-    const load = elasticlunr.Index.load;
-    elasticlunr.Index.load = function (data) {
-        const index = load.call(this, data);
-        const plain = index.search.bind(index);
-        index.search = function (query, options) {
-            let results = HANGUL.test(query) ? koreanSearch(index, query) : plain(query, options);
-            const urls = window.search && window.search.doc_urls;
-            if (lang && urls) {
-                results = results.filter((r) => String(urls[r.ref]).startsWith(lang + "/"));
-            }
-            return results;
-        };
-        return index;
+    // The prototype, not Index.load: when the page opens with ?search=..., mdBook may load
+    // and build the index before this script runs, and a patched prototype reaches that
+    // index too.
+    const plain = elasticlunr.Index.prototype.search;
+    elasticlunr.Index.prototype.search = function (query, options) {
+        let results = HANGUL.test(query) ? koreanSearch(this, query) : plain.call(this, query, options);
+        const urls = window.search && window.search.doc_urls;
+        if (lang && urls) {
+            results = results.filter((r) => String(urls[r.ref]).startsWith(lang + "/"));
+        }
+        return results;
     };
+
+    // If the page opened with ?search=... and mdBook answered it before this script ran,
+    // the answer came from the unpatched search. Asking again with an invisible change
+    // (mdBook skips a search for the same words) gets the Korean-aware answer.
+    const bar = document.getElementById("mdbook-searchbar");
+    if (bar && HANGUL.test(bar.value) && window.search && window.search.index) {
+        const words = bar.value;
+        bar.value = words + "\u200b";
+        bar.dispatchEvent(new KeyboardEvent("keyup"));
+        bar.value = words;
+    }
 })();

@@ -118,6 +118,11 @@ export async function startBrowser() {
             return Object.values(el)[0];
         },
         click: (element) => call("POST", s(`/element/${element}/click`), {}),
+        /** Types `text` into the element, key by key, as a reader would. */
+        async type(css, text) {
+            const element = await browser.find(css);
+            return call("POST", s(`/element/${element}/value`), { text });
+        },
         async clickCss(css) {
             return browser.click(await browser.find(css));
         },
