@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::Lang;
 
-/// The repository's root: the harness lives in `labs/harness`.
+/// The repository's root: the harness lives in `grading/harness`.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }

@@ -152,7 +152,7 @@ pub fn export_student(lang: Lang, dir: &Path) -> Result<bool, String> {
 mod tests {
     #[test]
     fn the_manifest_loses_only_the_solutions() {
-        let manifest = "members = [\".\", \"labs/*\", \"solutions/*\", \"examples/*\"]\ndefault-members = [\".\", \"labs/harness\", \"solutions/*\", \"examples/*\"]\n";
+        let manifest = "members = [\".\", \"grading/*\", \"labs/*\", \"solutions/*\", \"examples/*\"]\ndefault-members = [\".\", \"grading/*\", \"solutions/*\", \"examples/*\"]\n";
         let student = super::student_manifest(manifest);
         assert!(!student.contains("solutions"), "{student}");
         assert!(student.contains("\"labs/*\", \"examples/*\""), "{student}");

@@ -57,7 +57,7 @@ const USAGE_KO: &str = "사용법: cargo lab <명령>
 
 LAB_LANG=en이면 메시지가 영어로 나옵니다.";
 
-/// The repository root: the runner lives in `labs/runner`.
+/// The repository root: the runner lives in `grading/runner`.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .canonicalize()

@@ -177,7 +177,7 @@ fn each_hint_tells_more_than_the_last() {
 
 #[test]
 fn watch_grades_again_when_a_file_changes() {
-    let probe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../lab02/watch-probe.tmp");
+    let probe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../labs/lab02/watch-probe.tmp");
     let _ = std::fs::remove_file(&probe);
     let writer = std::thread::spawn({
         let probe = probe.clone();
@@ -217,7 +217,7 @@ fn the_student_export_has_no_solutions_and_still_builds() {
     assert!(!dir.join("solutions").exists(), "solutions/ was exported");
     assert!(dir.join("labs/lab02/src/main.rs").is_file());
     assert!(
-        !dir.join("labs/runner/tests/solutions.rs").exists(),
+        !dir.join("grading/runner/tests/solutions.rs").exists(),
         "a file in .student-exclude was exported"
     );
     let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
