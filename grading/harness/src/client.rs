@@ -185,7 +185,7 @@ impl Client {
             "the program did not send the expected line",
             "프로그램이 기대한 줄을 보내지 않았습니다",
         ))
-        .sent(show(lang, &self.unanswered))
+        .sent_bytes(lang, &self.unanswered)
         .expected(lang.pick(
             format!(
                 "{} within {:.1} s",
@@ -209,7 +209,7 @@ impl Client {
             "the program did not send back the expected bytes",
             "프로그램이 기대한 바이트를 보내지 않았습니다",
         ))
-        .sent(show(lang, &self.unanswered))
+        .sent_bytes(lang, &self.unanswered)
         .expected(lang.pick(
             format!(
                 "{} within {:.1} s",

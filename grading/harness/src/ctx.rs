@@ -11,7 +11,7 @@ use predicates::prelude::*;
 use crate::Lang;
 use crate::client::Client;
 use crate::failure::Failure;
-use crate::process::{self, Registry, Spawned, describe_exit, explain_stderr};
+use crate::process::{self, Limits, Registry, Spawned, describe_exit, explain_stderr};
 use crate::text::escape;
 
 /// The context of one check.
@@ -50,7 +50,13 @@ impl Ctx {
 
     /// Starts the program with `args`; it is killed when the returned value is dropped.
     pub fn spawn(&self, args: &[&str]) -> Result<Spawned, Failure> {
-        Spawned::start(self.lang, &self.registry, &self.program, args)
+        Spawned::start(
+            self.lang,
+            &self.registry,
+            &self.program,
+            args,
+            Limits::default(),
+        )
     }
 
     /// Starts the program with `args` and a stdin the check writes to
@@ -59,15 +65,37 @@ impl Ctx {
         Spawned::start_interactive(self.lang, &self.registry, &self.program, args)
     }
 
-    /// Starts the program with `args` and waits for its `listening on ADDR` line.
+    /// Starts the program with `args` and waits for its `listening on ADDR` line. The
+    /// program is a server from then on: it must serve until the check stops it, and a check
+    /// during which it exits on its own fails, whatever the check itself saw (see
+    /// [`Spawned::may_exit`] for a program meant to stop by itself).
     pub fn start_server(&self, args: &[&str]) -> Result<Server, Failure> {
-        let mut process = self.spawn(args)?;
+        self.start_server_with(args, Limits::default())
+    }
+
+    /// [`Ctx::start_server`] with resource limits (a low limit on open files, say).
+    pub fn start_server_with(&self, args: &[&str], limits: Limits) -> Result<Server, Failure> {
+        let mut process = Spawned::start(self.lang, &self.registry, &self.program, args, limits)?;
         let addr = process.wait_for_listening()?;
+        process.must_keep_running();
         Ok(Server {
             lang: self.lang,
             process,
             addr,
         })
+    }
+
+    /// Whether this machine has an IPv6 loopback ([::1]) the grader can use. Checks that
+    /// need it say they could not measure when it is missing (a container with IPv6 off),
+    /// instead of failing a correct program.
+    pub fn ipv6_loopback(&self) -> Result<(), Failure> {
+        match std::net::TcpListener::bind("[::1]:0") {
+            Ok(_) => Ok(()),
+            Err(e) => Err(Failure::not_measured(self.t(
+                format!("this machine has no IPv6 loopback ([::1]: {e}), so the IPv6 part of the contract cannot be checked here"),
+                format!("이 컴퓨터에는 IPv6 루프백([::1])이 없어({e}) 계약의 IPv6 부분을 여기서는 검사할 수 없습니다"),
+            ))),
+        }
     }
 
     /// Runs the program to completion with `args` (stdin empty), killing it after `limit`.

@@ -231,7 +231,7 @@ impl HttpConn {
                         format!("the body was shorter than its Content-Length: {length} bytes declared, {got} arrived"),
                         format!("본문이 Content-Length보다 짧습니다: {length}바이트라고 했지만 {got}바이트만 왔습니다"),
                     ))
-                    .sent(show(lang, &self.unanswered))
+                    .sent_bytes(lang, &self.unanswered)
                     .got(format!(
                         "{head} + {}; {}",
                         show(lang, &self.buf),
@@ -260,7 +260,7 @@ impl HttpConn {
             got = format!("{got}; {}", ending.describe(lang));
         }
         Failure::new(problem)
-            .sent(show(lang, &self.unanswered))
+            .sent_bytes(lang, &self.unanswered)
             .expected(lang.pick(
                 "a response: `HTTP/1.1 CODE REASON` CRLF, headers with Content-Length, CRLF, then Content-Length bytes of body",
                 "응답: `HTTP/1.1 CODE REASON` CRLF, Content-Length가 들어간 헤더, CRLF, 그다음 Content-Length만큼의 본문",
@@ -296,7 +296,7 @@ impl HttpConn {
             "the program did not close the connection after the response",
             "프로그램이 응답 뒤에 연결을 닫지 않았습니다",
         ))
-        .sent(show(lang, &self.unanswered))
+        .sent_bytes(lang, &self.unanswered)
         .expected(lang.pick(
             format!(
                 "nothing more, then EOF (read returns 0) within {:.1} s",

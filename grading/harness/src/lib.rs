@@ -13,6 +13,7 @@
 pub mod book;
 pub mod client;
 pub mod ctx;
+pub mod diagnose;
 pub mod failure;
 pub mod http;
 pub mod lang;
@@ -27,8 +28,9 @@ pub mod udp;
 
 pub use client::{Client, Ending};
 pub use ctx::{Ctx, Finished, Server};
-pub use failure::{Failure, Outcome, Step};
+pub use failure::{Diagnosis, Failure, Outcome, Step, Verdict};
 pub use lang::Lang;
+pub use process::Limits;
 pub use runner::{Check, CheckResult, Lab, Text, grade, render_failure, run_check, run_checks};
 pub use text::show;
 

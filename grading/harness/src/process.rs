@@ -6,13 +6,18 @@
 //! Linux the program also dies with the grader (`PR_SET_PDEATHSIG`) if the grader itself is
 //! killed, since it runs in a process group of its own and so never sees the terminal's Ctrl-C.
 //! Second, a grader never blocks forever on a program: stdout and stderr are read by threads,
-//! and every wait has a deadline.
+//! and every wait has a deadline. Third, a process group is only signalled while its leader
+//! has not been reaped: the leader's pid is the group's id, and once the leader is reaped the
+//! kernel may give that number to an unrelated program. So an exit is first observed without
+//! reaping (`waitid` with `WNOWAIT`), the group is killed while the zombie leader still holds
+//! its id, and only then is the leader reaped.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -28,7 +33,7 @@ pub const STARTUP_LIMIT: Duration = Duration::from_secs(10);
 const STDERR_KEEP: usize = 64 * 1024;
 
 /// The programs a check has started, so the runner can kill them when the check runs out of
-/// time, and show their stderr when it fails.
+/// time, show their stderr when it fails, and judge what they did when it passes.
 #[derive(Clone, Default)]
 pub struct Registry {
     inner: Arc<Mutex<RegistryInner>>,
@@ -36,31 +41,66 @@ pub struct Registry {
 
 #[derive(Default)]
 struct RegistryInner {
-    /// Process group ids still running, by pid.
+    /// Process group ids of programs not reaped yet, by pid. An entry leaves this map in the
+    /// same critical section that reaps its leader, so `kill_all` never signals a group
+    /// whose id may have been recycled.
     running: HashMap<u32, i32>,
-    /// The stderr of every program started, newest last.
-    stderr: Vec<Arc<Mutex<Vec<u8>>>>,
+    /// Every program started, oldest first.
+    records: Vec<Record>,
+}
+
+/// What the registry remembers of one program.
+#[derive(Clone)]
+struct Record {
+    pid: u32,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    /// Set by the stderr reader once the program's stderr is closed: nothing more will come.
+    stderr_done: Arc<AtomicBool>,
+    /// A server must serve until the grader stops it (see [`Spawned::must_keep_running`]).
+    must_keep_running: Arc<AtomicBool>,
+    /// How the program ended, once it has: on its own (its status) or stopped by the grader.
+    ended: Arc<Mutex<Option<Ended>>>,
+}
+
+/// How a program ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// It exited (or was killed by a signal the grader did not send) on its own.
+    OnItsOwn(ExitStatus),
+    /// The grader stopped it.
+    Stopped,
+}
+
+/// A server that ended on its own during a check: its pid, how it ended, and its stderr.
+pub struct EarlyExit {
+    pub pid: u32,
+    pub status: ExitStatus,
+    pub stderr: String,
 }
 
 impl Registry {
     /// Keeps the stderr of a program that already finished, for the report.
     pub(crate) fn add_stderr(&self, stderr: Vec<u8>) {
-        lock(&self.inner).stderr.push(Arc::new(Mutex::new(stderr)));
+        lock(&self.inner).records.push(Record {
+            pid: 0,
+            stderr: Arc::new(Mutex::new(stderr)),
+            stderr_done: Arc::new(AtomicBool::new(true)),
+            must_keep_running: Arc::new(AtomicBool::new(false)),
+            ended: Arc::new(Mutex::new(None)),
+        });
     }
 
-    fn add(&self, pid: u32, stderr: Arc<Mutex<Vec<u8>>>) {
+    fn add(&self, pid: u32, record: Record) {
         let mut inner = lock(&self.inner);
         inner.running.insert(pid, pid as i32);
-        inner.stderr.push(stderr);
-    }
-
-    fn remove(&self, pid: u32) {
-        lock(&self.inner).running.remove(&pid);
+        inner.records.push(record);
     }
 
     /// Kills every program still running. Used when a check's time is up.
     pub fn kill_all(&self) {
         for (_, group) in lock(&self.inner).running.drain() {
+            // The leaders are not reaped yet (reaping removes them from `running` under this
+            // lock), so every group id here still names the group this grader created.
             kill_group(group);
         }
     }
@@ -68,9 +108,50 @@ impl Registry {
     /// The last lines of the most recently started program's stderr.
     pub fn last_stderr(&self) -> Option<String> {
         let inner = lock(&self.inner);
-        let buf = inner.stderr.last()?;
-        let text = String::from_utf8_lossy(&lock(buf)).into_owned();
+        let record = inner.records.last()?;
+        let text = String::from_utf8_lossy(&lock(&record.stderr)).into_owned();
         Some(text)
+    }
+
+    /// Waits up to `limit` until every program's stderr is closed, so that what a program
+    /// wrote just before it was stopped is there to read.
+    pub fn wait_for_stderr(&self, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let flags: Vec<Arc<AtomicBool>> = lock(&self.inner)
+            .records
+            .iter()
+            .map(|r| r.stderr_done.clone())
+            .collect();
+        while Instant::now() < deadline && !flags.iter().all(|f| f.load(Ordering::SeqCst)) {
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The first panic any program of this check reported on stderr.
+    pub fn first_panic(&self) -> Option<Panic> {
+        let inner = lock(&self.inner);
+        inner.records.iter().find_map(|r| {
+            let text = String::from_utf8_lossy(&lock(&r.stderr)).into_owned();
+            find_panic(&text)
+        })
+    }
+
+    /// A server that exited on its own before the grader stopped it.
+    pub fn early_exit(&self) -> Option<EarlyExit> {
+        let inner = lock(&self.inner);
+        inner.records.iter().find_map(|r| {
+            if !r.must_keep_running.load(Ordering::SeqCst) {
+                return None;
+            }
+            match *lock(&r.ended) {
+                Some(Ended::OnItsOwn(status)) => Some(EarlyExit {
+                    pid: r.pid,
+                    status,
+                    stderr: String::from_utf8_lossy(&lock(&r.stderr)).into_owned(),
+                }),
+                _ => None,
+            }
+        })
     }
 }
 
@@ -88,25 +169,67 @@ fn kill_group(group: i32) {
     }
 }
 
+/// Limits the program under test runs with, where a check needs them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Limits {
+    /// The most file descriptors it may have open (RLIMIT_NOFILE, soft and hard: a program
+    /// cannot raise it, as Go's runtime would raise a soft limit on its own).
+    pub open_files: Option<u64>,
+}
+
 /// A command set up so that the program and everything it starts can be killed as one.
 pub(crate) fn command(program: &Path, args: &[&str]) -> Command {
+    command_with(program, args, Limits::default())
+}
+
+fn command_with(program: &Path, args: &[&str], limits: Limits) -> Command {
     let mut cmd = Command::new(program);
     cmd.args(args);
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
         cmd.process_group(0);
-        #[cfg(target_os = "linux")]
         // SAFETY: the closure runs in the child between fork and exec and only calls
-        // prctl(2), which is async-signal-safe and touches no memory of ours.
+        // prctl(2) and setrlimit(2), which are async-signal-safe, on values copied in.
         unsafe {
-            cmd.pre_exec(|| {
+            cmd.pre_exec(move || {
+                #[cfg(target_os = "linux")]
                 libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                if let Some(n) = limits.open_files {
+                    let limit = libc::rlimit {
+                        rlim_cur: n as libc::rlim_t,
+                        rlim_max: n as libc::rlim_t,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
                 Ok(())
             });
         }
     }
     cmd
+}
+
+/// Raises this process's soft limit on open files to its hard limit. A grader opens many
+/// connections at once (500 in lab04), and macOS starts shells with a soft limit of 256;
+/// the program under test inherits the raised limit too.
+pub fn raise_open_file_limit() {
+    #[cfg(unix)]
+    // SAFETY: getrlimit/setrlimit only read and write the struct we pass.
+    unsafe {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 && limit.rlim_cur < limit.rlim_max
+        {
+            // macOS refuses more than OPEN_MAX for the soft limit, whatever the hard limit.
+            let wanted = limit.rlim_max.min(1 << 20);
+            limit.rlim_cur = wanted;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
 }
 
 /// A program started by a check, killed when this value is dropped.
@@ -119,6 +242,10 @@ pub struct Spawned {
     stderr: Arc<Mutex<Vec<u8>>>,
     /// The program's stdin, when the check feeds it (see [`Spawned::start_interactive`]).
     stdin: Option<ChildStdin>,
+    /// The exit status, once the program has been reaped; no signal is sent after that.
+    reaped: Option<ExitStatus>,
+    must_keep_running: Arc<AtomicBool>,
+    ended: Arc<Mutex<Option<Ended>>>,
 }
 
 impl Spawned {
@@ -127,8 +254,9 @@ impl Spawned {
         registry: &Registry,
         program: &Path,
         args: &[&str],
+        limits: Limits,
     ) -> Result<Spawned, Failure> {
-        Self::start_with(lang, registry, program, args, false)
+        Self::start_with(lang, registry, program, args, false, limits)
     }
 
     /// Like `start`, but the check can write to the program's stdin and close it.
@@ -138,7 +266,7 @@ impl Spawned {
         program: &Path,
         args: &[&str],
     ) -> Result<Spawned, Failure> {
-        Self::start_with(lang, registry, program, args, true)
+        Self::start_with(lang, registry, program, args, true, Limits::default())
     }
 
     fn start_with(
@@ -147,8 +275,9 @@ impl Spawned {
         program: &Path,
         args: &[&str],
         interactive: bool,
+        limits: Limits,
     ) -> Result<Spawned, Failure> {
-        let mut child = command(program, args)
+        let mut child = command_with(program, args, limits)
             .stdin(if interactive { Stdio::piped() } else { Stdio::null() })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -165,7 +294,19 @@ impl Spawned {
             })?;
 
         let stderr = Arc::new(Mutex::new(Vec::new()));
-        registry.add(child.id(), stderr.clone());
+        let stderr_done = Arc::new(AtomicBool::new(false));
+        let must_keep_running = Arc::new(AtomicBool::new(false));
+        let ended = Arc::new(Mutex::new(None));
+        registry.add(
+            child.id(),
+            Record {
+                pid: child.id(),
+                stderr: stderr.clone(),
+                stderr_done: stderr_done.clone(),
+                must_keep_running: must_keep_running.clone(),
+                ended: ended.clone(),
+            },
+        );
 
         let (tx, stdout) = mpsc::channel();
         let out = child.stdout.take().expect("stdout is piped");
@@ -185,6 +326,7 @@ impl Spawned {
         });
         let mut err = child.stderr.take().expect("stderr is piped");
         let sink = stderr.clone();
+        let done = stderr_done.clone();
         thread::spawn(move || {
             let mut chunk = [0u8; 4096];
             while let Ok(n) = err.read(&mut chunk) {
@@ -198,6 +340,7 @@ impl Spawned {
                     kept.drain(..cut);
                 }
             }
+            done.store(true, Ordering::SeqCst);
         });
 
         let stdin = child.stdin.take();
@@ -209,7 +352,22 @@ impl Spawned {
             stdout,
             stdout_closed: false,
             stderr,
+            reaped: None,
+            must_keep_running,
+            ended,
         })
+    }
+
+    /// Marks the program as a server: it must serve until the grader stops it, and a check
+    /// during which it exits on its own fails, whatever else it saw.
+    pub fn must_keep_running(&self) {
+        self.must_keep_running.store(true, Ordering::SeqCst);
+    }
+
+    /// Undoes [`Spawned::must_keep_running`] for a program that is meant to exit by itself
+    /// (a receiver started with a count, say).
+    pub fn may_exit(&self) {
+        self.must_keep_running.store(false, Ordering::SeqCst);
     }
 
     /// The program's process id (for reading /proc/PID, say).
@@ -279,16 +437,17 @@ impl Spawned {
                     .expected(expected));
             }
             Err(_) => {
-                return Err(Failure::new(lang.pick(
+                let failure = Failure::new(lang.pick(
                     "the program printed no `listening on ADDR` line within 10 s",
                     "프로그램이 10초 안에 `listening on ADDR` 줄을 출력하지 않았습니다",
                 ))
                 .expected(expected)
-                .got(lang.pick("nothing on stdout", "stdout에 아무것도 없음"))
-                .cause(lang.pick(
-                    "Print the line with println! right after listen() succeeds, then flush stdout: when stdout is a pipe, Rust buffers it until you do.",
-                    "listen()이 성공한 직후 println!으로 그 줄을 출력하고 stdout을 flush하세요. stdout이 파이프(pipe)이면 flush하기 전까지 버퍼에 남아 있습니다.",
-                )));
+                .got(lang.pick("nothing on stdout", "stdout에 아무것도 없음"));
+                // A panic on the way (a todo!() in a thread) explains more than buffering.
+                return Err(match find_panic(&self.stderr_text()) {
+                    Some(panic) => with_panic(lang, failure, &panic),
+                    None => failure.diagnosis(crate::diagnose::no_listening_line(lang)),
+                });
             }
         };
         parse_listening(lang, &line)
@@ -298,14 +457,38 @@ impl Spawned {
     pub fn exit_status(&mut self, limit: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + limit;
         loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
+            if let Some(status) = self.reaped {
                 return Some(status);
+            }
+            if has_exited(self.child.id()) {
+                return Some(self.reap(Ended::OnItsOwn));
             }
             if Instant::now() >= deadline {
                 return None;
             }
             thread::sleep(Duration::from_millis(10));
         }
+    }
+
+    /// Kills what is left of the program's group while the exited leader still holds the
+    /// group's id, then reaps the leader, all under the registry's lock (see the module docs).
+    fn reap(&mut self, how: fn(ExitStatus) -> Ended) -> ExitStatus {
+        let registry = self.registry.clone();
+        let mut inner = lock(&registry.inner);
+        kill_group(self.child.id() as i32);
+        let status = match self.child.wait() {
+            Ok(status) => status,
+            // Only possible if someone else reaped it; say it was killed.
+            Err(_) => exit_status_from_signal(libc::SIGKILL),
+        };
+        inner.running.remove(&self.child.id());
+        drop(inner);
+        self.reaped = Some(status);
+        let mut ended = lock(&self.ended);
+        if ended.is_none() {
+            *ended = Some(how(status));
+        }
+        status
     }
 
     /// A failure that explains why the program exited, from its status and stderr.
@@ -322,6 +505,9 @@ impl Spawned {
                 "stdout은 닫혔지만 프로그램은 아직 실행 중".to_string(),
             ),
         });
+        if let Some(panic) = find_panic(&stderr) {
+            return with_panic(lang, failure, &panic);
+        }
         if let Some(cause) = explain_stderr(lang, &stderr) {
             failure = failure.cause(cause);
         }
@@ -333,12 +519,17 @@ impl Spawned {
         String::from_utf8_lossy(&lock(&self.stderr)).into_owned()
     }
 
-    /// Kills the program now (it is also killed on drop).
+    /// Kills the program now (it is also killed on drop). A program that had already exited
+    /// on its own is recorded as such: a server must not end before the grader stops it.
     pub fn kill(&mut self) {
-        kill_group(self.child.id() as i32);
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        self.registry.remove(self.child.id());
+        if self.reaped.is_some() {
+            return;
+        }
+        if has_exited(self.child.id()) {
+            self.reap(Ended::OnItsOwn);
+        } else {
+            self.reap(|_| Ended::Stopped);
+        }
     }
 }
 
@@ -346,6 +537,35 @@ impl Drop for Spawned {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// Whether process `pid` (a child of ours) has exited, without reaping it: a zombie keeps its
+/// pid, and so its process group's id, out of reuse until it is reaped.
+fn has_exited(pid: u32) -> bool {
+    #[cfg(unix)]
+    // SAFETY: waitid(2) writes only into the siginfo_t we pass.
+    unsafe {
+        let mut info: libc::siginfo_t = std::mem::zeroed();
+        let found = libc::waitid(
+            libc::P_PID,
+            pid as libc::id_t,
+            &mut info,
+            libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
+        );
+        // With WNOHANG, si_pid stays 0 when the child has not changed state.
+        found == 0 && info.si_pid() != 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+#[cfg(unix)]
+fn exit_status_from_signal(signal: i32) -> ExitStatus {
+    use std::os::unix::process::ExitStatusExt;
+    ExitStatus::from_raw(signal)
 }
 
 /// Reads `listening on ADDR` and checks that ADDR is a real, bound address.
@@ -411,39 +631,129 @@ pub fn describe_exit(lang: Lang, status: ExitStatus) -> String {
     format!("{status}")
 }
 
+/// A Rust panic found in a program's stderr: where it happened and its message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panic {
+    /// `src/main.rs:77:5`, or empty when the panic line names no place.
+    pub location: String,
+    /// The panic's message: `not yet implemented: TODO 2 ...`, `called unwrap() on ...`.
+    pub message: String,
+}
+
+impl Panic {
+    /// Whether this is the starter's `todo!()` (or an `unimplemented!()`): the program got to
+    /// a part the learner has not written yet.
+    pub fn is_todo(&self) -> bool {
+        self.message.starts_with("not yet implemented")
+            || self.message.starts_with("not implemented")
+    }
+
+    /// `message (location)`, for one line of a report.
+    pub fn summary(&self) -> String {
+        if self.location.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{} ({})", self.message, self.location)
+        }
+    }
+}
+
+/// Adds the diagnosis of `panic` to `failure`: the starter's todo!(), or a real panic.
+pub fn with_panic(lang: Lang, failure: Failure, panic: &Panic) -> Failure {
+    if panic.is_todo() {
+        failure.diagnosis(crate::diagnose::todo(lang, panic))
+    } else {
+        failure.diagnosis(crate::diagnose::panicked(lang, panic))
+    }
+}
+
+/// Finds the first panic in `stderr`, by the exact shape Rust prints one in: a line
+/// `thread 'NAME' panicked at LOCATION:` followed by the message (Rust 1.73 and later;
+/// Rust 1.88 adds the thread id, `thread 'NAME' (1234) panicked at`), or
+/// `thread 'NAME' panicked at 'MESSAGE', LOCATION` (earlier). A line the program logs
+/// itself is never mistaken for one, whatever words it uses.
+pub fn find_panic(stderr: &str) -> Option<Panic> {
+    let mut lines = stderr.lines();
+    while let Some(line) = lines.next() {
+        let Some(start) = line.find("thread '") else {
+            continue;
+        };
+        let Some(at) = line[start..].find(" panicked at ") else {
+            continue;
+        };
+        // Between the name's closing quote and "panicked at", at most a thread id.
+        let between = &line[start..start + at];
+        let Some(quote) = between.rfind('\'') else {
+            continue;
+        };
+        let id = between[quote + 1..].trim();
+        let is_id = id.is_empty()
+            || (id.starts_with('(')
+                && id.ends_with(')')
+                && id[1..id.len() - 1].bytes().all(|b| b.is_ascii_digit()));
+        if quote <= "thread ".len() || !is_id {
+            continue;
+        }
+        let rest = &line[start + at + " panicked at ".len()..];
+        if let Some(location) = rest.strip_suffix(':') {
+            let message = lines.next().unwrap_or("").trim().to_string();
+            return Some(Panic {
+                location: location.to_string(),
+                message,
+            });
+        }
+        // The older one-line form: 'MESSAGE', LOCATION
+        if let Some(quoted) = rest.strip_prefix('\'')
+            && let Some(end) = quoted.rfind("', ")
+        {
+            return Some(Panic {
+                location: quoted[end + 3..].to_string(),
+                message: quoted[..end].to_string(),
+            });
+        }
+        return Some(Panic {
+            location: String::new(),
+            message: rest.to_string(),
+        });
+    }
+    None
+}
+
 /// Recognises the common reasons a program died from its stderr: the starter's `todo!()`, a
 /// panic, or an address already in use.
 pub fn explain_stderr(lang: Lang, stderr: &str) -> Option<String> {
-    let panic_line = stderr
-        .lines()
-        .skip_while(|l| !l.contains("panicked at"))
-        .nth(1)
-        .map(str::trim)
-        .unwrap_or("");
-    if stderr.contains("not yet implemented") || stderr.contains("not implemented") {
-        return Some(lang.pick(
-            format!(
-                "The program stopped at a todo!() of the starter ({panic_line}). That part is yours to write: work through the TODO list at the top of the lab's src/main.rs."
-            ),
-            format!(
-                "프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({panic_line}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요."
-            ),
-        ));
-    }
-    if stderr.contains("panicked at") {
-        return Some(lang.pick(
-            format!(
-                "The program panicked: {panic_line}. A server must turn errors into messages (or drop the one connection), not crash."
-            ),
-            format!(
-                "프로그램이 패닉(panic)했습니다: {panic_line}. 서버는 오류를 메시지로 바꾸거나 그 연결 하나만 정리해야 하며, 죽으면 안 됩니다."
-            ),
-        ));
+    if let Some(panic) = find_panic(stderr) {
+        let summary = panic.summary();
+        return Some(if panic.is_todo() {
+            lang.pick(
+                format!(
+                    "The program stopped at a todo!() of the starter ({summary}). That part is yours to write: work through the TODO list at the top of the lab's src/main.rs."
+                ),
+                format!(
+                    "프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({summary}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요."
+                ),
+            )
+        } else {
+            lang.pick(
+                format!(
+                    "The program panicked: {summary}. A server must turn errors into messages (or drop the one connection), not crash."
+                ),
+                format!(
+                    "프로그램이 패닉(panic)했습니다: {summary}. 서버는 오류를 메시지로 바꾸거나 그 연결 하나만 정리해야 하며, 죽으면 안 됩니다."
+                ),
+            )
+        });
     }
     if stderr.contains("Address already in use") || stderr.contains("os error 98") {
         return Some(lang.pick(
             "The address was still in use. If the port was used a moment ago, turn on SO_REUSEADDR before bind().",
             "주소가 아직 사용 중이었습니다. 방금 쓰던 포트라면 bind() 전에 SO_REUSEADDR를 켜야 합니다.",
+        ).to_string());
+    }
+    if stderr.contains("Address family not supported") || stderr.contains("os error 97") {
+        return Some(lang.pick(
+            "The socket's address family does not match the address: an IPv6 address such as [::1] needs an IPv6 socket. Take the family from the address (Domain::for_address) instead of fixing it to IPv4.",
+            "소켓의 주소 체계가 주소와 맞지 않습니다. [::1] 같은 IPv6 주소에는 IPv6 소켓이 필요합니다. 주소 체계를 IPv4로 못 박지 말고 주소에서 가져오세요(Domain::for_address).",
         ).to_string());
     }
     None
@@ -481,5 +791,93 @@ pub fn stderr_step(lang: Lang, stderr: &str) -> Step {
         )
     } else {
         Step::Note(format!("stderr: {}", lines.join(" ⏎ ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_panics_in_both_formats_and_only_panics() {
+        let with_id = "thread 'main' (25212) panicked at labs/lab02/src/main.rs:70:5:\nnot yet implemented: TODO 1\n";
+        let p = find_panic(with_id).unwrap();
+        assert_eq!(p.location, "labs/lab02/src/main.rs:70:5");
+        assert!(p.is_todo(), "{p:?}");
+        let new = "log line\nthread 'main' panicked at src/main.rs:77:5:\nnot yet implemented: TODO 2\nnote: run with `RUST_BACKTRACE=1`\n";
+        let p = find_panic(new).unwrap();
+        assert_eq!(p.location, "src/main.rs:77:5");
+        assert!(p.is_todo(), "{p:?}");
+        let old = "thread 'client 127.0.0.1:5' panicked at 'called `Option::unwrap()` on a `None` value', src/lib.rs:3:9\n";
+        let p = find_panic(old).unwrap();
+        assert_eq!(p.location, "src/lib.rs:3:9");
+        assert!(!p.is_todo());
+        // A learner's own log line is not a panic, and not the starter's todo!().
+        assert_eq!(
+            find_panic("127.0.0.1:5 \"BREW / HTTP/1.1\" 501: method not implemented\n"),
+            None
+        );
+        assert_eq!(
+            explain_stderr(Lang::En, "GET /x: not yet implemented here\n"),
+            None
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_exited_program_is_seen_before_it_is_reaped() {
+        let registry = Registry::default();
+        let mut p = Spawned::start(
+            Lang::En,
+            &registry,
+            Path::new("/bin/sh"),
+            &["-c", "exit 3"],
+            Limits::default(),
+        )
+        .unwrap();
+        p.must_keep_running();
+        let status = p.exit_status(Duration::from_secs(5)).expect("sh exits");
+        assert_eq!(status.code(), Some(3));
+        // Reaped and out of the registry: nothing will signal its group again.
+        assert!(lock(&registry.inner).running.is_empty());
+        drop(p);
+        let early = registry.early_exit().expect("recorded as an early exit");
+        assert_eq!(early.status.code(), Some(3));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_program_the_grader_stops_is_not_an_early_exit() {
+        let registry = Registry::default();
+        let mut p = Spawned::start(
+            Lang::En,
+            &registry,
+            Path::new("/bin/sh"),
+            &["-c", "sleep 30"],
+            Limits::default(),
+        )
+        .unwrap();
+        p.must_keep_running();
+        p.kill();
+        assert!(registry.early_exit().is_none());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_open_file_limit_is_applied_and_cannot_be_raised() {
+        let registry = Registry::default();
+        let limits = Limits {
+            open_files: Some(64),
+        };
+        let mut p = Spawned::start(
+            Lang::En,
+            &registry,
+            Path::new("/bin/sh"),
+            &["-c", "ulimit -n; ulimit -Hn"],
+            limits,
+        )
+        .unwrap();
+        assert_eq!(p.next_line(Duration::from_secs(5)), Ok(Some("64".into())));
+        assert_eq!(p.next_line(Duration::from_secs(5)), Ok(Some("64".into())));
     }
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::Lang;
 use crate::book;
-use crate::runner::{Check, CheckResult, Lab, render_failure};
+use crate::failure::Verdict;
+use crate::runner::{Check, CheckResult, Lab, render_failure, to_pass};
 
 /// The run as a JSON object. Written by hand: the format is small and fixed, and a JSON
 /// library would be the heaviest thing in the grader's build.
@@ -18,11 +19,30 @@ pub fn json(
 ) -> String {
     let mut items = Vec::new();
     for (check, result) in checks.iter().zip(results) {
-        let (message, cause) = match &result.outcome {
-            Ok(()) => ("null".to_string(), "null".to_string()),
+        let (message, cause, diagnosis, todo, measured) = match &result.outcome {
+            Ok(()) => (
+                "null".to_string(),
+                "null".to_string(),
+                "null".to_string(),
+                check.todo.get(lang).to_string(),
+                true,
+            ),
             Err(f) => (
                 string(&f.problem),
-                f.cause.as_deref().map_or("null".to_string(), string),
+                f.diagnosis
+                    .as_ref()
+                    .map(|d| &d.cause)
+                    .or(f.cause.as_ref())
+                    .map_or("null".to_string(), |c| string(c)),
+                f.diagnosis.as_ref().map_or("null".to_string(), |d| {
+                    format!(
+                        "{{\"key\":{},\"title\":{}}}",
+                        string(&d.key),
+                        string(&d.title)
+                    )
+                }),
+                to_pass(check, f, lang),
+                f.verdict != Verdict::NotMeasured,
             ),
         };
         let report = if result.passed() {
@@ -31,7 +51,7 @@ pub fn json(
             string(&render_failure(lab, check, result, lang))
         };
         items.push(format!(
-            "{{\"id\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"elapsed_ms\":{},\"message\":{},\"cause\":{},\"todo\":{},\"section\":{},\"page\":{},\"report\":{}}}",
+            "{{\"id\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"measured\":{measured},\"elapsed_ms\":{},\"message\":{},\"cause\":{},\"diagnosis\":{diagnosis},\"todo\":{},\"section\":{},\"page\":{},\"report\":{}}}",
             string(check.id),
             string(check.title.get(lang)),
             if result.passed() { check.points } else { 0 },
@@ -40,8 +60,16 @@ pub fn json(
             result.elapsed.as_millis(),
             message,
             cause,
-            string(check.todo.get(lang)),
-            string(check.section),
+            string(&todo),
+            string(
+                result
+                    .outcome
+                    .as_ref()
+                    .err()
+                    .and_then(|f| f.diagnosis.as_ref())
+                    .and_then(|d| d.section)
+                    .unwrap_or(check.section)
+            ),
             string(&book::page_path(lang, lab.chapter_file)),
             report,
         ));

@@ -22,8 +22,8 @@ use std::time::{Duration, Instant};
 use crate::Lang;
 use crate::book;
 use crate::ctx::Ctx;
-use crate::failure::{Failure, Outcome, Step};
-use crate::process::{lock, tail};
+use crate::failure::{Diagnosis, Failure, Outcome, Step, Verdict};
+use crate::process::{describe_exit, lock, tail};
 
 /// A text written in both languages.
 #[derive(Clone, Copy, Debug)]
@@ -58,6 +58,9 @@ pub struct Check {
     pub section: &'static str,
     /// The check itself.
     pub run: fn(&Ctx) -> Outcome,
+    /// A timing-sensitive check (an answer within 1 s, 500 clients in 5 s, a memory bound)
+    /// runs alone, after the others, so that the load of other checks cannot fail it.
+    pub serial: bool,
 }
 
 /// A lab: its checks, and where its chapter is.
@@ -155,6 +158,7 @@ pub fn run_check(check: &Check, lang: Lang, program: PathBuf) -> CheckResult {
             }
         }
     };
+    let outcome = judge_the_programs(&ctx, outcome, lang);
     let stderr = if outcome.is_err() {
         ctx.registry().last_stderr()
     } else {
@@ -169,8 +173,51 @@ pub fn run_check(check: &Check, lang: Lang, program: PathBuf) -> CheckResult {
     }
 }
 
+/// What every check also demands, whatever it looked at: the programs it started did not
+/// panic (a panic in one connection's thread can look like a closed connection, which some
+/// checks expect), and a server did not exit before the check stopped it. A passing check
+/// that saw either fails; a failing one gets the panic as its diagnosis, since it is the
+/// likeliest reason for what the check saw.
+fn judge_the_programs(ctx: &Ctx, outcome: Outcome, lang: Lang) -> Outcome {
+    let registry = ctx.registry();
+    // The check's programs were stopped when it returned; what they wrote last is needed.
+    registry.wait_for_stderr(Duration::from_secs(1));
+    let panic = registry.first_panic();
+    match outcome {
+        Err(failure) => Err(match panic {
+            Some(panic) if failure.diagnosis.is_none() => {
+                crate::process::with_panic(lang, failure, &panic)
+            }
+            _ => failure,
+        }),
+        Ok(()) => {
+            if let Some(panic) = panic {
+                let failure = Failure::new(lang.pick(
+                    "the program panicked during this check, although the exchange looked right",
+                    "주고받은 내용은 맞아 보였지만, 이 검사 도중에 프로그램이 패닉했습니다",
+                ))
+                .got(panic.summary());
+                return Err(crate::process::with_panic(lang, failure, &panic));
+            }
+            if let Some(early) = registry.early_exit() {
+                let failure = Failure::new(lang.pick(
+                    "the server exited during this check; a server serves until it is stopped",
+                    "이 검사 도중에 서버가 끝났습니다. 서버는 멈출 때까지 계속 처리해야 합니다",
+                ))
+                .got(describe_exit(lang, early.status));
+                return Err(match crate::process::explain_stderr(lang, &early.stderr) {
+                    Some(cause) => failure.cause(cause),
+                    None => failure,
+                });
+            }
+            Ok(())
+        }
+    }
+}
+
 /// Runs `checks` against `program` on `threads` worker threads, calling `done` as each one
-/// finishes. Results come back in the order of `checks`.
+/// finishes. The checks marked `serial` run afterwards, one at a time, with nothing else
+/// running. Results come back in the order of `checks`.
 pub fn run_checks(
     checks: &[&'static Check],
     lang: Lang,
@@ -178,23 +225,35 @@ pub fn run_checks(
     threads: usize,
     done: &(dyn Fn(&Check, &CheckResult) + Sync),
 ) -> Vec<CheckResult> {
-    let queue: Mutex<VecDeque<(usize, &'static Check)>> =
-        Mutex::new(checks.iter().copied().enumerate().collect());
+    crate::process::raise_open_file_limit();
     let results: Mutex<Vec<Option<CheckResult>>> =
         Mutex::new((0..checks.len()).map(|_| None).collect());
-    thread::scope(|scope| {
-        for _ in 0..threads.clamp(1, checks.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let next = lock(&queue).pop_front();
-                    let Some((index, check)) = next else { break };
-                    let result = run_check(check, lang, program.to_path_buf());
-                    done(check, &result);
-                    lock(&results)[index] = Some(result);
-                }
-            });
-        }
-    });
+    let batch = |serial: bool, threads: usize| {
+        let queue: Mutex<VecDeque<(usize, &'static Check)>> = Mutex::new(
+            checks
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, c)| c.serial == serial)
+                .collect(),
+        );
+        let count = lock(&queue).len();
+        thread::scope(|scope| {
+            for _ in 0..threads.clamp(1, count.max(1)) {
+                scope.spawn(|| {
+                    loop {
+                        let next = lock(&queue).pop_front();
+                        let Some((index, check)) = next else { break };
+                        let result = run_check(check, lang, program.to_path_buf());
+                        done(check, &result);
+                        lock(&results)[index] = Some(result);
+                    }
+                });
+            }
+        });
+    };
+    batch(false, threads);
+    batch(true, 1);
     results
         .into_inner()
         .unwrap_or_else(|p| p.into_inner())
@@ -347,10 +406,12 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
     let out = Mutex::new(());
     let results = run_checks(&selected, lang, &program, threads, &|check, result| {
         let _guard = lock(&out);
-        let verdict = if result.passed() {
-            paint.green(lang.pick("ok", "통과"))
-        } else {
-            paint.red(lang.pick("FAILED", "실패"))
+        let verdict = match &result.outcome {
+            Ok(()) => paint.green(lang.pick("ok", "통과")),
+            Err(f) if f.verdict == Verdict::NotMeasured => {
+                paint.bold(lang.pick("NOT MEASURED", "측정 불가"))
+            }
+            Err(_) => paint.red(lang.pick("FAILED", "실패")),
         };
         println!(
             "check {} ... {verdict} ({:.1} s)",
@@ -377,7 +438,40 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
         }
     }
 
+    let causes = root_causes(&selected, &results);
+    if !causes.is_empty() {
+        println!();
+        println!(
+            "{}",
+            paint.bold(lang.pick(
+                "root causes (one fix can pass several checks):",
+                "근본 원인(한 곳을 고치면 여러 검사 항목이 통과할 수 있습니다):",
+            ))
+        );
+        for (n, (diagnosis, ids)) in causes.iter().enumerate() {
+            println!("  {}. {}", n + 1, diagnosis.title);
+            println!(
+                "     {}",
+                lang.pick(
+                    format!("explains {} failed check(s): {}", ids.len(), ids.join(", ")),
+                    format!(
+                        "실패한 검사 항목 {}개의 원인: {}",
+                        ids.len(),
+                        ids.join(", ")
+                    ),
+                )
+            );
+            println!("     {}", diagnosis.to_pass);
+        }
+    }
+
     let passed = results.iter().filter(|r| r.passed()).count();
+    let unmeasured: Vec<&str> = selected
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| matches!(&r.outcome, Err(f) if f.verdict == Verdict::NotMeasured))
+        .map(|(c, _)| c.id)
+        .collect();
     let points: u32 = results
         .iter()
         .filter(|r| r.passed())
@@ -390,6 +484,21 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
         lab.name,
         results.len() - passed
     );
+    if !unmeasured.is_empty() {
+        println!(
+            "{}",
+            lang.pick(
+                format!(
+                    "not measured on this machine (no points; grade on Linux with IPv6 loopback): {}",
+                    unmeasured.join(", ")
+                ),
+                format!(
+                    "이 컴퓨터에서는 측정하지 못함(점수 없음. IPv6 루프백이 있는 리눅스에서 채점하세요): {}",
+                    unmeasured.join(", ")
+                ),
+            )
+        );
+    }
     println!(
         "{}",
         lang.pick(
@@ -400,10 +509,17 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
     if !failures.is_empty() {
         println!(
             "{}",
-            lang.pick(
-                "Start with the first failure above: it says what to implement and where the book explains it.",
-                "위의 첫 번째 실패부터 보세요. 무엇을 구현해야 하는지, 책의 어느 부분에 설명이 있는지 적혀 있습니다.",
-            )
+            if causes.is_empty() {
+                lang.pick(
+                    "Start with the first failure above: it says what to implement and where the book explains it.",
+                    "위의 첫 번째 실패부터 보세요. 무엇을 구현해야 하는지, 책의 어느 부분에 설명이 있는지 적혀 있습니다.",
+                )
+            } else {
+                lang.pick(
+                    "Start with root cause 1 above, then grade again.",
+                    "위의 근본 원인 1부터 고친 뒤 다시 채점하세요.",
+                )
+            }
         );
     }
     if let Some(path) = std::env::var_os("LAB_REPORT") {
@@ -447,6 +563,37 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
 }
 
+/// What to do for a failed check to pass: the diagnosis's advice when the grader recognised
+/// the mistake, else the check's own.
+pub fn to_pass(check: &Check, failure: &Failure, lang: Lang) -> String {
+    match &failure.diagnosis {
+        Some(d) => d.to_pass.clone(),
+        None => check.todo.get(lang).to_string(),
+    }
+}
+
+/// The root causes among `results`, each with the checks it explains, in the order they
+/// were first seen.
+pub fn root_causes<'a>(
+    checks: &[&'a Check],
+    results: &'a [CheckResult],
+) -> Vec<(&'a Diagnosis, Vec<&'a str>)> {
+    let mut found: Vec<(&Diagnosis, Vec<&str>)> = Vec::new();
+    for (check, result) in checks.iter().zip(results) {
+        let Err(Failure {
+            diagnosis: Some(d), ..
+        }) = &result.outcome
+        else {
+            continue;
+        };
+        match found.iter_mut().find(|(known, _)| known.key == d.key) {
+            Some((_, ids)) => ids.push(check.id),
+            None => found.push((d, vec![check.id])),
+        }
+    }
+    found
+}
+
 /// The full explanation of one failed check.
 pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang) -> String {
     let Err(failure) = &result.outcome else {
@@ -454,22 +601,29 @@ pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang
     };
     let label = |en: &str, ko: &str| pad(lang.pick(en, ko), 10);
     let mut out = String::new();
+    let unmeasured = match failure.verdict {
+        Verdict::NotMeasured => lang.pick(" (not measured here)", " (여기서는 측정 불가)"),
+        Verdict::Failed => "",
+    };
     out.push_str(&format!(
-        "---- {}: {} ----\n",
+        "---- {}: {} ----{unmeasured}\n",
         check.id,
         check.title.get(lang)
     ));
     out.push_str(&format!("  {}\n", failure.problem));
-    // Sent, expected, got, then notes: the order a reader follows an exchange in.
+    // The situation, what was sent, expected, got, then notes: the order a reader follows
+    // an exchange in.
     let mut steps: Vec<&Step> = failure.steps.iter().collect();
     steps.sort_by_key(|step| match step {
-        Step::Sent(_) => 0,
-        Step::Expected(_) => 1,
-        Step::Got(_) => 2,
-        Step::Note(_) => 3,
+        Step::Situation(_) => 0,
+        Step::Sent(_) => 1,
+        Step::Expected(_) => 2,
+        Step::Got(_) => 3,
+        Step::Note(_) => 4,
     });
     for step in steps {
         let (name, text) = match step {
+            Step::Situation(t) => (label("situation", "상황"), t),
             Step::Sent(t) => (label("sent", "보낸 것"), t),
             Step::Expected(t) => (label("expected", "기대한 것"), t),
             Step::Got(t) => (label("got", "받은 것"), t),
@@ -477,16 +631,20 @@ pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang
         };
         out.push_str(&format!("  {name} {text}\n"));
     }
-    if let Some(cause) = &failure.cause {
+    // A recognised root cause speaks for what was observed; the check's fixed advice is
+    // only the fallback.
+    let diagnosis = failure.diagnosis.as_ref();
+    if let Some(cause) = diagnosis.map(|d| &d.cause).or(failure.cause.as_ref()) {
         out.push_str(&format!("  {} {cause}\n", label("cause", "원인 추정")));
     }
     out.push_str(&format!(
         "  {} {}\n",
         label("to pass", "해야 할 일"),
-        check.todo.get(lang)
+        to_pass(check, failure, lang)
     ));
+    let section_id = diagnosis.and_then(|d| d.section).unwrap_or(check.section);
     let chapter = book::chapter_title(lang, lab.chapter_file).unwrap_or_default();
-    let section = book::section_title(lang, lab.chapter_file, check.section).unwrap_or_default();
+    let section = book::section_title(lang, lab.chapter_file, section_id).unwrap_or_default();
     out.push_str(&format!(
         "  {} {}\n  {} {}#{}\n",
         label("read", "읽을 곳"),
@@ -496,7 +654,7 @@ pub fn render_failure(lab: &Lab, check: &Check, result: &CheckResult, lang: Lang
         ),
         pad("", 10),
         book::page_path(lang, lab.chapter_file),
-        check.section
+        section_id
     ));
     if let Some(stderr) = &result.stderr {
         let lines = tail(stderr, 8);

@@ -16,7 +16,7 @@
 //! networking is used, so a grader stays quick to build.
 
 use std::io::{self, ErrorKind, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -79,11 +79,29 @@ impl Ctx {
     {
         Peer::start(self.lang(), script)
     }
+
+    /// [`Ctx::start_tcp_peer`] on another loopback address: `[::1]` to check that the program
+    /// connects over IPv6 too.
+    pub fn start_tcp_peer_on<T, F>(&self, ip: IpAddr, script: F) -> Result<Peer<T>, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Conn) -> T + Send + 'static,
+    {
+        Peer::start_on(self.lang(), ip, script)
+    }
 }
 
 impl<T: Send + 'static> Peer<T> {
     /// See [`Ctx::start_tcp_peer`].
     pub fn start<F>(lang: Lang, script: F) -> Result<Peer<T>, Failure>
+    where
+        F: FnOnce(&mut Conn) -> T + Send + 'static,
+    {
+        Self::start_on(lang, IpAddr::from([127, 0, 0, 1]), script)
+    }
+
+    /// See [`Ctx::start_tcp_peer_on`].
+    pub fn start_on<F>(lang: Lang, ip: IpAddr, script: F) -> Result<Peer<T>, Failure>
     where
         F: FnOnce(&mut Conn) -> T + Send + 'static,
     {
@@ -93,7 +111,7 @@ impl<T: Send + 'static> Peer<T> {
                 format!("채점기가 자기 서버를 시작하지 못했습니다: {e}"),
             ))
         };
-        let listener = TcpListener::bind("127.0.0.1:0").map_err(trouble)?;
+        let listener = TcpListener::bind(SocketAddr::new(ip, 0)).map_err(trouble)?;
         let addr = listener.local_addr().map_err(trouble)?;
         // Non-blocking, so that waiting for the program to connect can have a deadline and
         // notice the stop flag.
@@ -460,7 +478,7 @@ impl Conn {
     }
 }
 
-/// A port on 127.0.0.1 where connecting is refused, for as long as this value lives.
+/// A loopback port where connecting is refused, for as long as this value lives.
 pub struct RefusingPort {
     /// Bound but never listening: it holds the port, so that no one else can listen there
     /// while the check runs, and the kernel answers a connection attempt with a reset.
@@ -469,16 +487,26 @@ pub struct RefusingPort {
 }
 
 impl RefusingPort {
+    /// A refusing port on 127.0.0.1.
     pub fn new(lang: Lang) -> Result<RefusingPort, Failure> {
+        Self::new_on(lang, IpAddr::from([127, 0, 0, 1]))
+    }
+
+    /// A refusing port on `ip` (`::1` for IPv6).
+    pub fn new_on(lang: Lang, ip: IpAddr) -> Result<RefusingPort, Failure> {
         let trouble = |e: io::Error| {
             Failure::new(lang.pick(
                 format!("the grader could not reserve a port: {e}"),
                 format!("채점기가 포트를 확보하지 못했습니다: {e}"),
             ))
         };
-        let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
-            .map_err(trouble)?;
-        let any: SocketAddr = ([127, 0, 0, 1], 0).into();
+        let any = SocketAddr::new(ip, 0);
+        let socket = socket2::Socket::new(
+            socket2::Domain::for_address(any),
+            socket2::Type::STREAM,
+            None,
+        )
+        .map_err(trouble)?;
         socket.bind(&any.into()).map_err(trouble)?;
         let addr = socket
             .local_addr()

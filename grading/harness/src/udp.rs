@@ -8,7 +8,7 @@
 //! datagram `b"abc"`, and an empty datagram is a datagram, not nothing.
 
 use std::io::ErrorKind;
-use std::net::{SocketAddr, UdpSocket};
+use std::net::{IpAddr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
 use crate::Lang;
@@ -93,10 +93,15 @@ pub struct Peer {
 impl Peer {
     /// Binds a new socket to `127.0.0.1:0`: the kernel picks the port.
     pub fn bind(lang: Lang) -> Result<Peer, Failure> {
-        let socket = UdpSocket::bind("127.0.0.1:0").map_err(|e| {
+        Self::bind_on(lang, IpAddr::from([127, 0, 0, 1]))
+    }
+
+    /// Binds a new socket to port 0 of `ip` (`::1` for IPv6).
+    pub fn bind_on(lang: Lang, ip: IpAddr) -> Result<Peer, Failure> {
+        let socket = UdpSocket::bind(SocketAddr::new(ip, 0)).map_err(|e| {
             Failure::new(lang.pick(
-                format!("the grader could not bind a UDP socket on 127.0.0.1: {e}"),
-                format!("채점기가 127.0.0.1에 UDP 소켓을 바인드하지 못했습니다: {e}"),
+                format!("the grader could not bind a UDP socket on {ip}: {e}"),
+                format!("채점기가 {ip}에 UDP 소켓을 바인드하지 못했습니다: {e}"),
             ))
         })?;
         socket2::SockRef::from(&socket)

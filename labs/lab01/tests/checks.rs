@@ -1009,6 +1009,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "request",
             run: get_sends_the_request_line,
+            serial: false,
         },
         Check {
             id: "get_sends_the_host_header",
@@ -1024,6 +1025,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "request",
             run: get_sends_the_host_header,
+            serial: false,
         },
         Check {
             id: "get_sends_connection_close",
@@ -1039,6 +1041,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "request",
             run: get_sends_connection_close,
+            serial: false,
         },
         Check {
             id: "get_frames_the_request_with_crlf",
@@ -1054,6 +1057,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "request",
             run: get_frames_the_request_with_crlf,
+            serial: false,
         },
         Check {
             id: "get_prints_the_body_byte_for_byte",
@@ -1069,6 +1073,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "reading-the-response",
             run: get_prints_the_body_byte_for_byte,
+            serial: false,
         },
         Check {
             id: "get_stops_at_content_length",
@@ -1084,6 +1089,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "reading-the-response",
             run: get_stops_at_content_length,
+            serial: false,
         },
         Check {
             id: "get_reports_the_status_line",
@@ -1099,6 +1105,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "reading-the-response",
             run: get_reports_the_status_line,
+            serial: false,
         },
         Check {
             id: "get_exits_1_on_404_with_the_body",
@@ -1114,6 +1121,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "reading-the-response",
             run: get_exits_1_on_404_with_the_body,
+            serial: false,
         },
         Check {
             id: "get_refuses_a_bad_url",
@@ -1129,6 +1137,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "request",
             run: get_refuses_a_bad_url,
+            serial: false,
         },
         Check {
             id: "get_reports_a_refused_connection",
@@ -1144,6 +1153,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "http-is-bytes",
             run: get_reports_a_refused_connection,
+            serial: false,
         },
         Check {
             id: "get_reports_a_malformed_response",
@@ -1159,6 +1169,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "reading-the-response",
             run: get_reports_a_malformed_response,
+            serial: false,
         },
         Check {
             id: "talk_prints_a_line_pushed_first",
@@ -1174,6 +1185,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "two-way-client",
             run: talk_prints_a_line_pushed_first,
+            serial: false,
         },
         Check {
             id: "talk_prints_each_pushed_line_as_it_arrives",
@@ -1189,6 +1201,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "two-way-client",
             run: talk_prints_each_pushed_line_as_it_arrives,
+            serial: false,
         },
         Check {
             id: "talk_sends_stdin_lines_in_order",
@@ -1204,6 +1217,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "two-way-client",
             run: talk_sends_stdin_lines_in_order,
+            serial: false,
         },
         Check {
             id: "talk_half_closes_at_stdin_eof",
@@ -1219,6 +1233,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "half-close",
             run: talk_half_closes_at_stdin_eof,
+            serial: false,
         },
         Check {
             id: "talk_reports_a_refused_connection",
@@ -1234,6 +1249,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "two-way-client",
             run: talk_reports_a_refused_connection,
+            serial: false,
         },
     ],
 };

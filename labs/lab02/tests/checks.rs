@@ -338,6 +338,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "ephemeral-ports",
             run: announces_address,
+            serial: false,
         },
         Check {
             id: "echoes_one_line",
@@ -350,6 +351,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "read-and-write",
             run: echoes_one_line,
+            serial: false,
         },
         Check {
             id: "echoes_binary_exactly",
@@ -365,6 +367,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "read-and-write",
             run: echoes_binary_exactly,
+            serial: false,
         },
         Check {
             id: "echoes_interactively",
@@ -380,6 +383,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "read-and-write",
             run: echoes_interactively,
+            serial: false,
         },
         Check {
             id: "echoes_many_writes_on_one_connection",
@@ -395,6 +399,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "read-and-write",
             run: echoes_many_writes_on_one_connection,
+            serial: false,
         },
         Check {
             id: "serves_clients_one_after_another",
@@ -410,6 +415,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "accept",
             run: serves_clients_one_after_another,
+            serial: false,
         },
         Check {
             id: "serves_second_client_while_first_idle",
@@ -425,6 +431,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "accept",
             run: serves_second_client_while_first_idle,
+            serial: false,
         },
         Check {
             id: "returns_the_rest_then_eof_after_half_close",
@@ -440,6 +447,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "half-close",
             run: returns_the_rest_then_eof_after_half_close,
+            serial: false,
         },
         Check {
             id: "round_trips_8_mib_full_duplex",
@@ -455,6 +463,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "read-and-write",
             run: round_trips_8_mib_full_duplex,
+            serial: false,
         },
         Check {
             id: "survives_a_client_reset",
@@ -470,6 +479,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "errors",
             run: survives_a_client_reset,
+            serial: false,
         },
         Check {
             id: "restarts_on_the_same_port",
@@ -485,6 +495,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "time-wait",
             run: restarts_on_the_same_port,
+            serial: false,
         },
         Check {
             id: "logs_connects_and_disconnects",
@@ -500,6 +511,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "accept",
             run: logs_connects_and_disconnects,
+            serial: false,
         },
         Check {
             id: "refuses_bad_addresses",
@@ -515,6 +527,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "bind",
             run: refuses_bad_addresses,
+            serial: false,
         },
     ],
 };

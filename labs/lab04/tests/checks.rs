@@ -1218,6 +1218,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "tokio",
             run: announces_address,
+            serial: false,
         },
         Check {
             id: "delivers_to_everyone_but_the_sender",
@@ -1233,6 +1234,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "broadcast",
             run: delivers_to_everyone_but_the_sender,
+            serial: false,
         },
         Check {
             id: "announces_joins_and_leaves",
@@ -1248,6 +1250,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "disconnects",
             run: announces_joins_and_leaves,
+            serial: false,
         },
         Check {
             id: "announces_a_reset_client_leaving",
@@ -1263,6 +1266,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "disconnects",
             run: announces_a_reset_client_leaving,
+            serial: false,
         },
         Check {
             id: "delivers_a_line_sent_in_pieces_once",
@@ -1278,6 +1282,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "framing",
             run: delivers_a_line_sent_in_pieces_once,
+            serial: false,
         },
         Check {
             id: "delivers_several_lines_from_one_write",
@@ -1293,6 +1298,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "framing",
             run: delivers_several_lines_from_one_write,
+            serial: false,
         },
         Check {
             id: "keeps_each_senders_order",
@@ -1308,6 +1314,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "broadcast",
             run: keeps_each_senders_order,
+            serial: false,
         },
         Check {
             id: "broadcasts_to_500_clients",
@@ -1323,6 +1330,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "tasks",
             run: broadcasts_to_500_clients,
+            serial: true,
         },
         Check {
             id: "never_reading_client_slows_no_one_and_memory_stays_bounded",
@@ -1338,6 +1346,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "slow-readers",
             run: never_reading_client_slows_no_one_and_memory_stays_bounded,
+            serial: true,
         },
         Check {
             id: "disconnects_only_the_sender_of_a_line_over_8_kib",
@@ -1353,6 +1362,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "framing",
             run: disconnects_only_the_sender_of_a_line_over_8_kib,
+            serial: false,
         },
         Check {
             id: "replaces_invalid_utf8",
@@ -1368,6 +1378,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "framing",
             run: replaces_invalid_utf8,
+            serial: false,
         },
         Check {
             id: "keeps_serving_while_clients_wait_mid_line",
@@ -1383,6 +1394,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "blocking",
             run: keeps_serving_while_clients_wait_mid_line,
+            serial: false,
         },
         Check {
             id: "refuses_bad_addresses",
@@ -1398,6 +1410,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "tokio",
             run: refuses_bad_addresses,
+            serial: false,
         },
     ],
 };

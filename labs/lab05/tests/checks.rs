@@ -1112,6 +1112,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "lab",
             run: announces_address,
+            serial: false,
         },
         Check {
             id: "serves_index_exactly",
@@ -1127,6 +1128,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "content-length",
             run: serves_index_exactly,
+            serial: false,
         },
         Check {
             id: "serves_nested_and_binary_files",
@@ -1142,6 +1144,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "url-to-path",
             run: serves_nested_and_binary_files,
+            serial: false,
         },
         Check {
             id: "content_type_follows_extension",
@@ -1157,6 +1160,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "url-to-path",
             run: content_type_follows_extension,
+            serial: false,
         },
         Check {
             id: "decodes_the_path_and_ignores_the_query",
@@ -1172,6 +1176,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "url-to-path",
             run: decodes_the_path_and_ignores_the_query,
+            serial: false,
         },
         Check {
             id: "a_real_http_client_fetches_the_same",
@@ -1187,6 +1192,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "message-shape",
             run: a_real_http_client_fetches_the_same,
+            serial: false,
         },
         Check {
             id: "head_sends_headers_only",
@@ -1202,6 +1208,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "head",
             run: head_sends_headers_only,
+            serial: false,
         },
         Check {
             id: "missing_file_is_404",
@@ -1217,6 +1224,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "status-codes",
             run: missing_file_is_404,
+            serial: false,
         },
         Check {
             id: "other_methods_get_405_with_allow",
@@ -1232,6 +1240,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "status-codes",
             run: other_methods_get_405_with_allow,
+            serial: false,
         },
         Check {
             id: "bad_requests_get_400",
@@ -1247,6 +1256,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "malformed",
             run: bad_requests_get_400,
+            serial: false,
         },
         Check {
             id: "unsupported_version_gets_505",
@@ -1262,6 +1272,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "status-codes",
             run: unsupported_version_gets_505,
+            serial: false,
         },
         Check {
             id: "oversized_header_block_is_refused",
@@ -1277,6 +1288,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "header-limits",
             run: oversized_header_block_is_refused,
+            serial: false,
         },
         Check {
             id: "traversal_never_escapes_root",
@@ -1292,6 +1304,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "path-traversal",
             run: traversal_never_escapes_root,
+            serial: false,
         },
         Check {
             id: "serves_a_request_sent_in_pieces",
@@ -1307,6 +1320,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "partial-reads",
             run: serves_a_request_sent_in_pieces,
+            serial: false,
         },
         Check {
             id: "keeps_the_connection_open",
@@ -1322,6 +1336,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "keep-alive",
             run: keeps_the_connection_open,
+            serial: false,
         },
         Check {
             id: "answers_pipelined_requests_in_order",
@@ -1337,6 +1352,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "pipelining",
             run: answers_pipelined_requests_in_order,
+            serial: false,
         },
         Check {
             id: "connection_close_closes",
@@ -1352,6 +1368,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "keep-alive",
             run: connection_close_closes,
+            serial: false,
         },
         Check {
             id: "http10_closes",
@@ -1367,6 +1384,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "keep-alive",
             run: http10_closes,
+            serial: false,
         },
         Check {
             id: "serves_100_concurrent_clients",
@@ -1382,6 +1400,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "concurrency",
             run: serves_100_concurrent_clients,
+            serial: false,
         },
         Check {
             id: "idle_and_trickling_clients_are_closed",
@@ -1397,6 +1416,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "slowloris",
             run: idle_and_trickling_clients_are_closed,
+            serial: false,
         },
         Check {
             id: "a_slow_client_does_not_delay_others",
@@ -1412,6 +1432,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "slowloris",
             run: a_slow_client_does_not_delay_others,
+            serial: true,
         },
         Check {
             id: "survives_bad_input",
@@ -1427,6 +1448,7 @@ pub const LAB: Lab = Lab {
             ),
             section: "malformed",
             run: survives_bad_input,
+            serial: false,
         },
     ],
 };

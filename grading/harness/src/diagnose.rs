@@ -1,0 +1,112 @@
+//! Root causes the harness recognises in any lab.
+//!
+//! A check sees one exchange; a mistake often breaks many. A program that stops at the
+//! starter's `todo!()`, panics in a connection's thread, never flushes its `listening on`
+//! line or fixes its socket to IPv4 fails most checks, and each failure on its own would
+//! send the learner to a different TODO. These functions name such a mistake as a
+//! [`Diagnosis`], which the runner reports once, with the checks it explains. Labs build
+//! their own the same way (Content-Length counted in characters, the whole buffer echoed).
+
+use crate::Lang;
+use crate::failure::Diagnosis;
+use crate::process::Panic;
+
+/// The program reached a `todo!()` (or `unimplemented!()`) of the starter.
+pub fn todo(lang: Lang, panic: &Panic) -> Diagnosis {
+    let summary = panic.summary();
+    Diagnosis {
+        key: format!("todo {}", panic.location),
+        title: lang.pick(
+            format!("the program stops at a todo!() of the starter: {summary}"),
+            format!("프로그램이 스타터의 todo!()에서 멈춤: {summary}"),
+        ),
+        cause: lang.pick(
+            format!("The program stopped at a todo!() of the starter ({summary}). That part is yours to write: work through the TODO list at the top of the lab's src/main.rs."),
+            format!("프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({summary}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요."),
+        ),
+        to_pass: {
+            let what = panic
+                .message
+                .trim_start_matches("not yet implemented")
+                .trim_start_matches("not implemented")
+                .trim_start_matches(':')
+                .trim();
+            match (what.is_empty(), lang) {
+                (true, Lang::En) => format!("Write the part that is still todo!() at {}.", panic.location),
+                (true, Lang::Ko) => format!("{}에 남아 있는 todo!() 부분을 작성하기.", panic.location),
+                (false, Lang::En) => format!("{what} (the todo!() at {}).", panic.location),
+                (false, Lang::Ko) => format!("{what} ({}의 todo!()).", panic.location),
+            }
+        },
+        section: None,
+    }
+}
+
+/// The program panicked (its main thread, or a thread or task of one connection).
+pub fn panicked(lang: Lang, panic: &Panic) -> Diagnosis {
+    let summary = panic.summary();
+    Diagnosis {
+        key: format!("panic {}", panic.location),
+        title: lang.pick(
+            format!("the program panics: {summary}"),
+            format!("프로그램이 패닉함: {summary}"),
+        ),
+        cause: lang.pick(
+            format!("The program panicked: {summary}. A panic in a connection's thread also closes that connection, so the client sees the connection end instead of an answer. A server turns errors into messages (or drops the one connection); it never panics."),
+            format!("프로그램이 패닉(panic)했습니다: {summary}. 연결을 맡은 스레드가 패닉하면 그 연결도 닫히므로, 클라이언트는 응답 대신 연결이 끝나는 것을 봅니다. 서버는 오류를 메시지로 바꾸거나 그 연결 하나만 정리하며, 패닉하지 않습니다."),
+        ),
+        to_pass: lang.pick(
+            format!("Find what panics at {} and handle that case without a panic (no unwrap() or expect() on what a peer sends or on a read or write).", panic.location),
+            format!("{}에서 패닉하는 원인을 찾아 패닉 없이 처리하기(상대가 보낸 것이나 read, write 결과에 unwrap(), expect() 쓰지 않기).", panic.location),
+        ),
+        section: None,
+    }
+}
+
+/// The program runs but its `listening on ADDR` line never reached the grader.
+pub fn no_listening_line(lang: Lang) -> Diagnosis {
+    Diagnosis {
+        key: "no listening line".into(),
+        title: lang
+            .pick(
+                "the `listening on ADDR` line never arrives (stdout not flushed?)",
+                "`listening on ADDR` 줄이 오지 않음(stdout을 flush하지 않았나요?)",
+            )
+            .into(),
+        cause: lang.pick(
+            "The program is running but printed no `listening on ADDR` line within 10 s. When stdout is a pipe (as under the grader) its output may wait in a buffer: Rust's std flushes stdout at every newline today, but does not promise to, and C's stdio and many other languages buffer a pipe in blocks. Flush right after printing the line.",
+            "프로그램은 실행 중인데 10초 안에 `listening on ADDR` 줄을 출력하지 않았습니다. stdout이 파이프이면(채점기 아래에서처럼) 출력이 버퍼에 머물 수 있습니다. Rust 표준 라이브러리는 지금은 줄바꿈마다 flush하지만 그렇게 약속하지는 않고, C의 stdio와 여러 다른 언어는 파이프를 블록 단위로 버퍼링합니다. 줄을 출력한 직후 flush하세요.",
+        ).into(),
+        to_pass: lang
+            .pick(
+                "Print `listening on ADDR` as the first line of stdout right after listen(), then flush stdout.",
+                "listen() 직후 stdout 첫 줄로 `listening on ADDR`를 출력하고 stdout을 flush하기.",
+            )
+            .into(),
+        section: None,
+    }
+}
+
+/// Asked to listen on an IPv6 address, the program failed or listened on IPv4.
+pub fn ipv4_only(lang: Lang) -> Diagnosis {
+    Diagnosis {
+        key: "ipv4 only".into(),
+        title: lang
+            .pick(
+                "the program only works with IPv4 addresses",
+                "프로그램이 IPv4 주소에서만 동작함",
+            )
+            .into(),
+        cause: lang.pick(
+            "Given an IPv6 address ([::1]), the program failed or used IPv4. A socket's address family must match the address it is bound or connected to: take it from the address (socket2's Domain::for_address, or let std/tokio's bind and connect choose), never fix it to IPv4.",
+            "IPv6 주소([::1])를 주었더니 프로그램이 실패하거나 IPv4를 썼습니다. 소켓의 주소 체계는 바인드하거나 연결할 주소와 같아야 합니다. 주소 체계를 IPv4로 못 박지 말고 주소에서 가져오세요(socket2의 Domain::for_address, 또는 std/tokio의 bind와 connect가 고르게 두기).",
+        ).into(),
+        to_pass: lang
+            .pick(
+                "Take the socket's address family from the address you were given.",
+                "소켓의 주소 체계를 주어진 주소에서 가져오기.",
+            )
+            .into(),
+        section: None,
+    }
+}
