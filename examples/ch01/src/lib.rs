@@ -70,7 +70,7 @@ pub fn parse_server(
 
 /// Turns `IP:PORT` (or a name with a port, like `localhost:8081`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    lab_cli::resolve(text, 8081)
+    lab_support::resolve(text, 8081)
 }
 
 fn millis(text: &str) -> Result<Duration, String> {

@@ -90,7 +90,7 @@ pub fn parse_client(
 
 /// Turns `IP:PORT` (or a name with a port, like `localhost:7070`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    lab_cli::resolve(text, 7070)
+    lab_support::resolve(text, 7070)
 }
 
 /// Prints `PROGRAM: MESSAGE; usage: USAGE` on stderr and gives the exit code for bad input.

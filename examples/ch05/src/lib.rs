@@ -42,7 +42,7 @@ pub fn utf8_args(args: impl IntoIterator<Item = OsString>) -> Result<Vec<String>
 
 /// Turns `IP:PORT` (or `localhost:PORT`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    lab_cli::resolve(text, 8080)
+    lab_support::resolve(text, 8080)
 }
 
 #[cfg(test)]

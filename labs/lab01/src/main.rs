@@ -39,7 +39,7 @@
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
 #![allow(unused_variables, unused_imports, dead_code)]
 
-mod cli;
+use lab_support::lab01 as cli;
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};

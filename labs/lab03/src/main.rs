@@ -33,7 +33,7 @@
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
 #![allow(unused_variables, unused_imports, dead_code)]
 
-mod cli;
+use lab_support::lab03 as cli;
 
 use std::io::{self, Write};
 use std::net::{SocketAddr, UdpSocket};

@@ -42,7 +42,7 @@
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
 #![allow(unused_variables, unused_imports, unused_mut, dead_code)]
 
-mod cli;
+use lab_support::lab04 as cli;
 
 use std::io::{self, Write};
 use std::net::SocketAddr;

@@ -50,8 +50,8 @@
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
 #![allow(unused_variables, unused_imports, dead_code, clippy::ptr_arg)]
 
-mod cli;
-mod tables;
+use lab_support::lab05 as cli;
+use lab_support::lab05::tables;
 
 use std::fs;
 use std::io::{self, BufWriter, ErrorKind, Read, Write};

@@ -12,8 +12,7 @@
 //! Each piece that a classic mistake replaces is a function in [`Parts`], so that a variant
 //! in `bugs/` swaps exactly that piece and nothing else.
 
-#[path = "../../../labs/lab01/src/cli.rs"]
-pub mod cli;
+pub use lab_support::lab01 as cli;
 pub mod request;
 pub mod response;
 pub mod talk;

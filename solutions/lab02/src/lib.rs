@@ -8,8 +8,7 @@
 //! - [`server::serve`] accepts clients forever and gives each one a thread;
 //! - [`echo::echo`] is what one client gets: its bytes back, until it stops sending.
 
-#[path = "../../../labs/lab02/src/cli.rs"]
-pub mod cli;
+pub use lab_support::lab02 as cli;
 pub mod echo;
 pub mod listener;
 pub mod server;

@@ -13,8 +13,7 @@
 //! Compared with lab02's TCP server, what is missing is the point: no listen, no accept, no
 //! connection per client, no EOF. A bound UDP socket can send to and receive from anyone.
 
-#[path = "../../../labs/lab03/src/cli.rs"]
-pub mod cli;
+pub use lab_support::lab03 as cli;
 pub mod echo;
 pub mod recv;
 pub mod send;

@@ -15,8 +15,7 @@
 //! The pieces are plain `async fn`s. [`Parts`] names the ones a classic mistake lives in,
 //! so that each variant in `bugs/` can swap exactly one of them for the mistaken version.
 
-#[path = "../../../labs/lab04/src/cli.rs"]
-pub mod cli;
+pub use lab_support::lab04 as cli;
 
 pub mod chat;
 pub mod client;

@@ -33,16 +33,14 @@
 //!
 //! [`connection::handle`] runs them in a loop for one connection.
 
-#[path = "../../../labs/lab05/src/cli.rs"]
-pub mod cli;
+pub use lab_support::lab05 as cli;
 pub mod connection;
 pub mod files;
 pub mod reader;
 pub mod request;
 pub mod response;
 pub mod server;
-#[path = "../../../labs/lab05/src/tables.rs"]
-pub mod tables;
+pub use lab_support::lab05::tables;
 
 use std::io::{self, BufWriter};
 use std::net::{TcpListener, TcpStream};

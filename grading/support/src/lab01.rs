@@ -1,7 +1,7 @@
 //! The command line of lab01: `lab01 get URL` and `lab01 talk ADDR`.
 //!
-//! This part is done for you (and shared with the reference solution): it is the part of the
-//! contract that is not the lesson. Bad input becomes an error message, never a panic; note
+//! This part is done for you (the starter and the reference solution both use it): it is the
+//! part of the contract that is not the lesson. Bad input becomes an error message, never a panic; note
 //! that it reads `args_os`, because `std::env::args` panics on an argument that is not UTF-8.
 //!
 //! Reading the URL itself is *not* done here: that is TODO 1 in `main.rs`. This file only

@@ -5,6 +5,12 @@
 //! never a panic: arguments are read with `args_os`, because `std::env::args` panics on an
 //! argument that is not UTF-8.
 
+pub mod lab01;
+pub mod lab02;
+pub mod lab03;
+pub mod lab04;
+pub mod lab05;
+
 use std::ffi::OsString;
 use std::net::{SocketAddr, ToSocketAddrs};
 

@@ -6,8 +6,8 @@
 //! lab03 echo [--listen ADDR]
 //! ```
 //!
-//! This part is done for you (and shared with the reference solution): it is the part of the
-//! contract that is not the lesson. Bad input becomes an error message, never a panic. It
+//! This part is done for you (the starter and the reference solution both use it): it is the
+//! part of the contract that is not the lesson. Bad input becomes an error message, never a panic. It
 //! reads `args_os`, because `std::env::args` panics on an argument that is not UTF-8; on
 //! Unix a MESSAGE may even be bytes that are not UTF-8, and is sent as it is.
 
@@ -185,7 +185,7 @@ fn bytes(arg: OsString) -> Result<Vec<u8>, String> {
 
 /// Turns `IP:PORT` (or `localhost:PORT`) into an address.
 pub fn resolve(text: &str) -> Result<SocketAddr, String> {
-    lab_cli::resolve(text, 7879)
+    crate::resolve(text, 7879)
 }
 
 #[cfg(test)]
