@@ -3,23 +3,31 @@
 //! `BufRead::lines` waits for a newline, drops the line ending it found (and a `\r` before
 //! it), and fails on bytes that are not UTF-8. An echo server must not care what the bytes
 //! mean. Caught by `echoes_binary_exactly`.
+//!
+//! This program is the reference solution with its `echo` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use std::io::{self, BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpStream};
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/listener.rs"]
+mod listener;
+#[path = "../src/server.rs"]
+mod server;
 
-use lab02_solution::{Parts, REFERENCE};
+mod echo {
+    use std::io::{self, BufRead, BufReader, Write};
+    use std::net::{SocketAddr, TcpStream};
 
-fn echo_lines(stream: TcpStream, _peer: SocketAddr) -> io::Result<()> {
-    let mut writer = stream.try_clone()?;
-    for line in BufReader::new(stream).lines() {
-        writeln!(writer, "{}", line?)?;
+    /// The mistake: the bytes are read as UTF-8 lines and written back as lines.
+    pub fn echo(stream: TcpStream, _peer: SocketAddr) -> io::Result<()> {
+        let mut writer = stream.try_clone()?;
+        for line in BufReader::new(stream).lines() {
+            writeln!(writer, "{}", line?)?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn main() -> std::process::ExitCode {
-    lab02_solution::main(Parts {
-        handle: echo_lines,
-        ..REFERENCE
-    })
+    app::main()
 }

@@ -4,26 +4,37 @@
 //! connects and resets before the server gets to it has no peer address any more
 //! (ENOTCONN), and the panic is on the main thread, so the whole server dies. Caught by
 //! `survives_a_client_reset`.
+//!
+//! This program is the reference solution with its `server` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::TcpListener;
-use std::thread;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/echo.rs"]
+mod echo;
+#[path = "../src/listener.rs"]
+mod listener;
 
-use lab02_solution::{Handler, Parts, REFERENCE};
+mod server {
+    use std::io;
+    use std::net::TcpListener;
+    use std::thread;
 
-fn serve_with_unwrap(listener: TcpListener, handle: Handler) -> io::Result<()> {
-    for stream in listener.incoming() {
-        let stream = stream.unwrap();
-        let peer = stream.peer_addr().unwrap();
-        eprintln!("connected {peer}");
-        thread::spawn(move || handle(stream, peer));
+    use crate::echo::echo;
+    pub use lab02_solution::server::announce;
+
+    /// The mistake: `unwrap()` on what a reset connection can fail.
+    pub fn serve(listener: TcpListener) -> io::Result<()> {
+        for stream in listener.incoming() {
+            let stream = stream.unwrap();
+            let peer = stream.peer_addr().unwrap();
+            eprintln!("connected {peer}");
+            thread::spawn(move || echo(stream, peer));
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn main() -> std::process::ExitCode {
-    lab02_solution::main(Parts {
-        serve: serve_with_unwrap,
-        ..REFERENCE
-    })
+    app::main()
 }

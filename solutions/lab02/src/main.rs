@@ -1,5 +1,5 @@
 //! `lab02-solution`: the reference echo server. See the library's docs for how it is built.
 
 fn main() -> std::process::ExitCode {
-    lab02_solution::main(lab02_solution::REFERENCE)
+    lab02_solution::app::main()
 }

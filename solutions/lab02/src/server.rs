@@ -5,12 +5,11 @@
 //! connection, which is fine for dozens of clients and is what chapter 4 improves on.
 
 use std::io::{self, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::thread;
 use std::time::Duration;
 
-/// What the server does with one client.
-pub type Handler = fn(TcpStream, SocketAddr) -> io::Result<()>;
+use crate::echo::echo;
 
 /// Prints `listening on ADDR` with the address the kernel really gave us. The grader (and
 /// anyone who passed port 0) reads the port from this line, so stdout is flushed at once:
@@ -22,7 +21,7 @@ pub fn announce(listener: &TcpListener) -> io::Result<()> {
 }
 
 /// Accepts clients forever; each one is handled on its own thread.
-pub fn serve(listener: TcpListener, handle: Handler) -> io::Result<()> {
+pub fn serve(listener: TcpListener) -> io::Result<()> {
     loop {
         // accept(2) returns the next connection from the queue, with the peer's address.
         // Asking for the address here, rather than calling peer_addr() afterwards, matters:
@@ -38,13 +37,14 @@ pub fn serve(listener: TcpListener, handle: Handler) -> io::Result<()> {
             }
         };
         eprintln!("connected {peer}");
-        let spawned = thread::Builder::new()
-            .name(format!("client {peer}"))
-            .spawn(move || match handle(stream, peer) {
-                Ok(()) => eprintln!("disconnected {peer}"),
-                // A reset or a broken pipe ends this client only.
-                Err(e) => eprintln!("disconnected {peer}: {e}"),
-            });
+        let spawned =
+            thread::Builder::new()
+                .name(format!("client {peer}"))
+                .spawn(move || match echo(stream, peer) {
+                    Ok(()) => eprintln!("disconnected {peer}"),
+                    // A reset or a broken pipe ends this client only.
+                    Err(e) => eprintln!("disconnected {peer}: {e}"),
+                });
         if let Err(e) = spawned {
             // The stream moved into the closure that was never run; it is closed already.
             eprintln!("could not start a thread for {peer}: {e}");
