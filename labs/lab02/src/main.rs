@@ -16,13 +16,15 @@
 //!    really got (`local_addr()`: with port 0 the kernel picks the port), then flush stdout.
 //!    (§ "Ephemeral ports and port 0")
 //! 3. `serve`: accept clients forever, each on its own thread running `echo`, so that one
-//!    slow client never holds up the next. Log `connected PEER` and `disconnected PEER` on
-//!    stderr. A failed accept or a failed client is logged and the server goes on.
+//!    slow client never holds up the next, however many are connected. Log
+//!    `connected PEER` and `disconnected PEER` on stderr, whether the client left with EOF
+//!    or with an error. A failed accept or a failed client is logged and the server goes on.
 //!    (§ "Accept: one socket per client")
-//! 4. `echo`: read into a buffer and write back exactly the bytes that read returned
-//!    (`&buf[..n]`), straight away, until read returns 0 (EOF: the client is done
-//!    sending); then return, which closes the connection. Bytes are bytes: no lines, no
-//!    UTF-8. (§ "Reading and writing: partial reads and writes", § "EOF and half-close")
+//! 4. `echo`: read into a buffer of this connection's own and write back exactly the bytes
+//!    that read returned (`&buf[..n]`), straight away, until read returns 0 (EOF: the client
+//!    is done sending); then return, which closes the connection. Bytes are bytes: no
+//!    lines, no UTF-8. (§ "Reading and writing: partial reads and writes",
+//!    § "EOF and half-close", § "Close")
 //! 5. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.

@@ -7,12 +7,19 @@
 //! solution's proof tests (`solutions/lab02/tests/proof.rs`), which show that every check
 //! passes the reference and that each classic bug is caught by the check named for it.
 
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use harness::text::describe_difference;
 use harness::{
-    Check, Ctx, Ending, Failure, Lab, Outcome, Server, Text, millis, pattern, secs, show,
+    Check, Ctx, Diagnosis, Ending, Failure, Lab, Limits, Outcome, Server, Text, millis, pattern,
+    secs, show,
 };
+use socket2::{Domain, Socket, Type};
 
 /// How long a small echo may take to come back. Loopback answers in microseconds; the
 /// margin is for a loaded machine running many checks at once.
@@ -138,7 +145,7 @@ fn serves_second_client_while_first_idle(cx: &Ctx) -> Outcome {
     second.send(b"second\n")?;
     let echoed = second.expect(b"second\n", ECHO_WAIT);
     server.explain(echoed).map_err(|f| {
-        f.context(harness::Step::Sent(cx.t(
+        f.context(harness::Step::Situation(cx.t(
             "a first client connected, was echoed, and stays connected without sending",
             "첫 번째 클라이언트가 연결해 에코를 받은 뒤, 아무것도 보내지 않고 연결을 유지합니다",
         )))
@@ -158,7 +165,14 @@ fn returns_the_rest_then_eof_after_half_close(cx: &Ctx) -> Outcome {
     let exchanged = client.exchange_full_duplex(data.clone(), &[64 * 1024], secs(5));
     let (got, ending) = server.explain(exchanged)?;
     if got == data && ending == Ending::Eof {
-        return Ok(());
+        return still_serving(
+            cx,
+            &mut server,
+            &cx.t(
+                "a client wrote 64 KiB and shut down its sending side at once; it got everything back, then EOF",
+                "클라이언트가 64 KiB를 쓰고 곧바로 보내는 쪽을 닫았고, 모두 돌려받은 뒤 EOF를 받았습니다",
+            ),
+        );
     }
     let mut failure = Failure::new(cx.t(
         "after the client shut down its sending side, the server did not send back everything and then close",
@@ -228,7 +242,7 @@ fn survives_a_client_reset(cx: &Ctx) -> Outcome {
     next.send(b"after the resets\n")?;
     let echoed = next.expect(b"after the resets\n", ECHO_WAIT);
     server.explain(echoed).map_err(|f| {
-        f.context(harness::Step::Sent(cx.t(
+        f.context(harness::Step::Situation(cx.t(
             "31 clients that reset their connections (RST), one of them in the middle of an echo",
             "연결을 리셋(RST)한 클라이언트 31개, 그 가운데 하나는 에코 도중에 리셋",
         )))
@@ -255,7 +269,7 @@ fn restarts_on_the_same_port(cx: &Ctx) -> Outcome {
 
     let listen = addr.to_string();
     let mut second = cx.start_server(&["--listen", &listen]).map_err(|f| {
-        f.context(harness::Step::Sent(cx.t(
+        f.context(harness::Step::Situation(cx.t(
             format!("the server ran on {listen} with a client connected, was stopped, and was started again with --listen {listen}"),
             format!("서버가 {listen}에서 클라이언트와 연결된 채 멈췄고, --listen {listen}으로 다시 시작했습니다"),
         )))
@@ -272,45 +286,537 @@ fn restarts_on_the_same_port(cx: &Ctx) -> Outcome {
 
 fn logs_connects_and_disconnects(cx: &Ctx) -> Outcome {
     let mut server = start(cx)?;
-    let mut client = server.connect()?;
-    let peer = client.local_addr().to_string();
-    client.send(b"log me\n")?;
-    let done = client
+    // Two ways a connection ends: the client closes it cleanly, or resets it while the
+    // server waits in read (the read fails). Both are disconnections, and both are logged.
+    let mut clean = server.connect()?;
+    let clean_peer = clean.local_addr().to_string();
+    clean.send(b"log me\n")?;
+    let done = clean
         .expect(b"log me\n", ECHO_WAIT)
+        .and_then(|()| clean.shutdown_write())
+        .and_then(|()| clean.expect_eof(ECHO_WAIT));
+    server.explain(done)?;
+    let mut reset = server.connect()?;
+    let reset_peer = reset.local_addr().to_string();
+    reset.send(b"log me too\n")?;
+    let echoed = reset.expect(b"log me too\n", ECHO_WAIT);
+    server.explain(echoed)?;
+    reset.reset();
+    for (peer, how_en, how_ko) in [
+        (
+            &clean_peer,
+            "was echoed, and closed its connection",
+            "에코를 받고 연결을 닫았습니다",
+        ),
+        (
+            &reset_peer,
+            "was echoed, and then reset its connection (RST) while the server waited for more",
+            "에코를 받은 뒤, 서버가 다음 데이터를 기다리는 동안 연결을 리셋(RST)했습니다",
+        ),
+    ] {
+        let deadline = Instant::now() + secs(2);
+        loop {
+            let stderr = server.stderr_text();
+            let mentions = stderr.lines().filter(|l| l.contains(peer.as_str())).count();
+            if mentions >= 2 {
+                break;
+            }
+            if Instant::now() >= deadline {
+                return Err(Failure::new(cx.t(
+                    format!("stderr does not log both the connection and the disconnection of client {peer}"),
+                    format!("stderr에 클라이언트 {peer}의 연결과 연결 끊김이 모두 기록되지 않았습니다"),
+                ))
+                .situation(cx.t(
+                    format!("a client from {peer} connected, {how_en}"),
+                    format!("{peer}에서 클라이언트가 연결해 {how_ko}"),
+                ))
+                .expected(cx.t(
+                    format!("two lines on stderr that name {peer}, such as `connected {peer}` and `disconnected {peer}`"),
+                    format!("stderr에 {peer}가 들어간 줄 두 개, 예: `connected {peer}`, `disconnected {peer}`"),
+                ))
+                .got(cx.t(
+                    format!("{mentions} such line(s)"),
+                    format!("그런 줄 {mentions}개"),
+                ))
+                .cause(cx.t(
+                    "Log when accept returns a client, and when its thread is done with it, however the connection ended: EOF, or an error such as a reset. The peer address comes with accept().",
+                    "accept가 클라이언트를 돌려줄 때, 그리고 그 스레드가 클라이언트를 다 처리했을 때 기록하세요. 연결이 어떻게 끝났든(EOF든, 리셋 같은 오류든) 마찬가지입니다. 상대 주소는 accept()가 함께 돌려줍니다.",
+                )));
+            }
+            thread::sleep(millis(20));
+        }
+    }
+    Ok(())
+}
+
+/// One more client, after a check that ended a connection: the server must still answer.
+/// (A server whose connection thread panicked, or that closed its listener, fails here.)
+fn still_serving(cx: &Ctx, server: &mut Server, after: &str) -> Outcome {
+    let mut client = server.connect()?;
+    client.send(b"still there?\n")?;
+    let echoed = client.expect(b"still there?\n", ECHO_WAIT);
+    server.explain(echoed).map_err(|f| {
+        f.situation(cx.t(
+            format!("{after}; then a new client connected"),
+            format!("{after}. 그다음 새 클라이언트가 연결했습니다"),
+        ))
+        .cause(cx.t(
+            "One connection ending must not end the service: after a client is done, the server goes on accepting and echoing for the next.",
+            "연결 하나가 끝났다고 서비스가 끝나면 안 됩니다. 클라이언트 하나가 끝난 뒤에도 서버는 계속 다음 클라이언트를 받아 에코해야 합니다.",
+        ))
+    })
+}
+
+fn serves_over_ipv6(cx: &Ctx) -> Outcome {
+    cx.ipv6_loopback()?;
+    let mut server = cx
+        .start_server(&["--listen", "[::1]:0"])
+        .map_err(|f| f.diagnosis(harness::diagnose::ipv4_only(cx.lang())))?;
+    if !server.addr.is_ipv6() || !server.addr.ip().is_loopback() {
+        return Err(Failure::new(cx.t(
+            "asked to listen on [::1], the program announced another address",
+            "[::1]에서 수신 대기하라고 했는데 프로그램이 다른 주소를 알렸습니다",
+        ))
+        .sent("--listen [::1]:0")
+        .expected("listening on [::1]:PORT")
+        .got(format!("listening on {}", server.addr))
+        .diagnosis(harness::diagnose::ipv4_only(cx.lang())));
+    }
+    let mut client = server.connect()?;
+    let data = b"over IPv6\n\x00\xff";
+    client.send(data)?;
+    let done = client
+        .expect(data, ECHO_WAIT)
         .and_then(|()| client.shutdown_write())
         .and_then(|()| client.expect_eof(ECHO_WAIT));
-    server.explain(done)?;
-    let deadline = Instant::now() + secs(2);
-    loop {
-        let stderr = server.stderr_text();
-        let mentions = stderr.lines().filter(|l| l.contains(&peer)).count();
-        if mentions >= 2 {
-            return Ok(());
-        }
-        if Instant::now() >= deadline {
-            return Err(Failure::new(cx.t(
-                format!("stderr does not log both the connection and the disconnection of client {peer}"),
-                format!("stderr에 클라이언트 {peer}의 연결과 연결 끊김이 모두 기록되지 않았습니다"),
-            ))
-            .sent(cx.t(
-                format!("a client from {peer} connected, was echoed, and closed"),
-                format!("{peer}에서 클라이언트가 연결해 에코를 받고 연결을 닫았습니다"),
-            ))
-            .expected(cx.t(
-                format!("two lines on stderr that name {peer}, such as `connected {peer}` and `disconnected {peer}`"),
-                format!("stderr에 {peer}가 들어간 줄 두 개, 예: `connected {peer}`, `disconnected {peer}`"),
-            ))
-            .got(cx.t(
-                format!("{mentions} such line(s)"),
-                format!("그런 줄 {mentions}개"),
+    server.explain(done)
+}
+
+/// The eight transfers of `serves_eight_clients_at_once`: large and small, interleaved.
+const EIGHT_SIZES: [usize; 8] = [
+    1024 * 1024,
+    1,
+    64 * 1024,
+    300_001,
+    7,
+    2 * 1024 * 1024,
+    1500,
+    100 * 1024,
+];
+
+/// Whether the bytes where `got` first differs from `expected` came from another client's
+/// data: the sign of one buffer shared by every connection. The data is pseudo-random, so
+/// 16 matching bytes are no coincidence.
+fn came_from_another_client(expected: &[u8], got: &[u8], others: &[&[u8]]) -> bool {
+    let Some(at) = harness::text::first_difference(expected, got) else {
+        return false;
+    };
+    let Some(window) = got.get(at..at + 16) else {
+        return false;
+    };
+    others.iter().any(|o| o.windows(16).any(|w| w == window))
+}
+
+fn shared_buffer(cx: &Ctx) -> Diagnosis {
+    Diagnosis {
+        key: "lab02 shared buffer".into(),
+        title: cx.t(
+            "one buffer is shared by all connections: a client gets bytes another client sent",
+            "버퍼 하나를 모든 연결이 함께 씀: 다른 클라이언트가 보낸 바이트가 섞여 옴",
+        ),
+        cause: cx.t(
+            "A client got back bytes that another client sent. Each connection needs a buffer of its own: declare it inside the function that serves one client (a local array or Vec), never as a static or a value shared between threads.",
+            "한 클라이언트가 다른 클라이언트가 보낸 바이트를 돌려받았습니다. 연결마다 버퍼가 따로 있어야 합니다. 버퍼는 클라이언트 하나를 처리하는 함수 안에(지역 배열이나 Vec으로) 두고, static이나 스레드끼리 나눠 쓰는 값으로 두지 마세요.",
+        ),
+        to_pass: cx.t(
+            "Give each connection's thread a buffer of its own.",
+            "연결을 맡은 스레드마다 버퍼를 따로 두기.",
+        ),
+        section: Some("read-and-write"),
+    }
+}
+
+fn serves_eight_clients_at_once(cx: &Ctx) -> Outcome {
+    let mut server = start(cx)?;
+    let mut clients = Vec::new();
+    for _ in 0..8 {
+        clients.push(server.connect()?);
+    }
+    // First, each says hello in turn while all eight stay connected: a server that serves
+    // a fixed number of clients at a time (a pool of four threads, say) leaves the rest
+    // unanswered.
+    for (i, client) in clients.iter_mut().enumerate() {
+        let line = format!("client {} of 8\n", i + 1);
+        client.send(line.as_bytes())?;
+        let echoed = client.expect(line.as_bytes(), ECHO_WAIT);
+        server.explain(echoed).map_err(|f| {
+            f.situation(cx.t(
+                format!("8 clients connected at once and stay connected; this is client {}", i + 1),
+                format!("클라이언트 8개가 한꺼번에 연결해 연결을 유지하고 있고, 이것은 {}번째입니다", i + 1),
             ))
             .cause(cx.t(
-                "Log with eprintln! when accept returns a client and when its thread is done with it; the peer address comes with accept().",
-                "accept가 클라이언트를 돌려줄 때와 그 스레드가 클라이언트를 다 처리했을 때 eprintln!으로 기록하세요. 상대 주소는 accept()가 함께 돌려줍니다.",
-            )));
-        }
-        thread::sleep(millis(20));
+                format!("Clients 1 to {i} were answered and are still connected; client {} was not. A server that serves only so many clients at a time (a fixed pool of {i} threads, say) leaves the next one waiting as long as the others stay. Give every accepted client its own thread.", i + 1),
+                format!("클라이언트 1~{i}번은 답을 받았고 아직 연결되어 있는데, {}번은 답을 받지 못했습니다. 한 번에 정해진 수의 클라이언트만 처리하는 서버(예: 스레드 {i}개짜리 풀)는 앞의 클라이언트가 머무는 동안 다음 클라이언트를 기다리게 합니다. 수락한 클라이언트마다 스레드를 따로 두세요.", i + 1),
+            ))
+        })?;
     }
+    // Then all eight transfer at the same time, large and small, each its own bytes.
+    let data: Vec<Vec<u8>> = EIGHT_SIZES
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| pattern(n, 1000 + i as u64))
+        .collect();
+    let results: Vec<Result<(Vec<u8>, Ending), Failure>> = thread::scope(|scope| {
+        let running: Vec<_> = clients
+            .iter_mut()
+            .zip(&data)
+            .map(|(client, data)| {
+                scope.spawn(move || {
+                    client.exchange_full_duplex(data.clone(), &[4096, 65536, 1, 1000], secs(20))
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(Failure::new("a transfer thread panicked")))
+            })
+            .collect()
+    });
+    for (i, result) in results.into_iter().enumerate() {
+        let (got, ending) = server.explain(result)?;
+        if got == data[i] && ending == Ending::Eof {
+            continue;
+        }
+        let others: Vec<&[u8]> = data
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, d)| d.as_slice())
+            .collect();
+        let mut failure = Failure::new(cx.t(
+            format!("client {} of 8, transferring at the same time as the others, did not get its bytes back exactly", i + 1),
+            format!("다른 클라이언트와 동시에 주고받은 {}번째 클라이언트가 자기 바이트를 정확히 돌려받지 못했습니다", i + 1),
+        ))
+        .situation(cx.t(
+            "8 clients connected at once; each wrote its own bytes (1 B to 2 MiB) while reading its echo, all at the same time, then shut down its sending side",
+            "클라이언트 8개가 한꺼번에 연결해, 저마다 다른 바이트(1바이트~2 MiB)를 동시에 쓰면서 에코를 읽고, 그다음 보내는 쪽을 닫았습니다",
+        ))
+        .expected(cx.t(
+            format!("the same {} bytes, then EOF", data[i].len()),
+            format!("같은 {}바이트, 그다음 EOF", data[i].len()),
+        ))
+        .got(format!("{}; {}", show(cx.lang(), &got), ending.describe(cx.lang())));
+        if let Some(diff) = describe_difference(cx.lang(), &data[i], &got) {
+            failure = failure.note(diff);
+        }
+        if came_from_another_client(&data[i], &got, &others) {
+            failure = failure.diagnosis(shared_buffer(cx));
+        }
+        return Err(server.died_or(failure.cause(cx.t(
+            "Each connection is its own stream of bytes: its own thread, its own buffer, and every byte written back to the connection it came from.",
+            "연결은 저마다 독립된 바이트 스트림입니다. 스레드도 버퍼도 연결마다 따로 두고, 바이트는 모두 그것이 온 연결로 돌려보내세요.",
+        ))));
+    }
+    Ok(())
+}
+
+/// A connection with small kernel buffers, opened by the check itself: with little room
+/// in the kernel, a client that stops reading makes the server wait in write() quickly,
+/// and the amounts the checks below send are sure to be more than the buffers can hold.
+fn small_buffered_connection(cx: &Ctx, addr: SocketAddr) -> Result<TcpStream, Failure> {
+    let trouble = |e: std::io::Error| {
+        Failure::new(cx.t(
+            format!("could not connect to {addr}: {e}"),
+            format!("{addr}에 연결하지 못했습니다: {e}"),
+        ))
+    };
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, None).map_err(trouble)?;
+    socket.set_recv_buffer_size(64 * 1024).map_err(trouble)?;
+    socket.set_send_buffer_size(64 * 1024).map_err(trouble)?;
+    socket
+        .connect_timeout(&addr.into(), secs(5))
+        .map_err(trouble)?;
+    let stream: TcpStream = socket.into();
+    stream.set_nodelay(true).map_err(trouble)?;
+    Ok(stream)
+}
+
+/// Writes `data` on its own thread, without reading, then shuts down the sending side.
+/// `written` counts the bytes the kernel took so far.
+struct Unread {
+    written: Arc<AtomicUsize>,
+    finished: Arc<AtomicBool>,
+    writer: thread::JoinHandle<()>,
+}
+
+impl Unread {
+    fn start(stream: &TcpStream, data: Arc<Vec<u8>>) -> std::io::Result<Unread> {
+        let mut out = stream.try_clone()?;
+        out.set_write_timeout(Some(secs(30)))?;
+        let written = Arc::new(AtomicUsize::new(0));
+        let finished = Arc::new(AtomicBool::new(false));
+        let (w, f) = (written.clone(), finished.clone());
+        let writer = thread::spawn(move || {
+            for chunk in data.chunks(16 * 1024) {
+                if out.write_all(chunk).is_err() {
+                    return;
+                }
+                w.fetch_add(chunk.len(), Ordering::SeqCst);
+            }
+            let _ = out.shutdown(Shutdown::Write);
+            f.store(true, Ordering::SeqCst);
+        });
+        Ok(Unread {
+            written,
+            finished,
+            writer,
+        })
+    }
+
+    /// Ends the writer: a server that never reads leaves it blocked in write(), and shutting
+    /// the connection down is what wakes it.
+    fn stop(self, stream: &TcpStream) {
+        stream.shutdown(Shutdown::Both).ok();
+        let _ = self.writer.join();
+    }
+
+    /// Waits until the writer finished, or made no progress for 300 ms: then every buffer
+    /// between the two programs is full, and the server, if it echoes, waits in write().
+    fn settle(&self) {
+        let deadline = Instant::now() + secs(10);
+        let mut last = (usize::MAX, Instant::now());
+        while Instant::now() < deadline && !self.finished.load(Ordering::SeqCst) {
+            let now = self.written.load(Ordering::SeqCst);
+            if now != last.0 {
+                last = (now, Instant::now());
+            } else if last.1.elapsed() >= millis(300) {
+                return;
+            }
+            thread::sleep(millis(10));
+        }
+    }
+}
+
+/// Reads everything until EOF (or 5 s without progress).
+fn read_to_eof(stream: &mut TcpStream) -> (Vec<u8>, Ending) {
+    let mut got = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    stream.set_read_timeout(Some(secs(5))).ok();
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return (got, Ending::Eof),
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return (got, Ending::Silence(secs(5)));
+            }
+            Err(e) => return (got, Ending::Error(e.to_string())),
+        }
+    }
+}
+
+fn a_client_that_stops_reading_delays_no_one(cx: &Ctx) -> Outcome {
+    let mut server = start(cx)?;
+    let mut stalled = small_buffered_connection(cx, server.addr)?;
+    // 8 MiB, more than every buffer between the two programs holds: the server's thread for
+    // this client ends up waiting in write(), in the middle of a chunk it read.
+    let mine = Arc::new(pattern(8 * 1024 * 1024, 2024));
+    let unread = Unread::start(&stalled, mine.clone()).map_err(|e| Failure::new(e.to_string()))?;
+    unread.settle();
+    let situation = cx.t(
+        "a first client wrote 8 MiB without reading its echo, so the server's writes to it wait; meanwhile 7 other clients connected and each exchanged 256 KiB",
+        "첫 클라이언트가 에코를 읽지 않은 채 8 MiB를 써서 그 클라이언트로 가는 서버의 쓰기가 막혀 있습니다. 그동안 다른 클라이언트 7개가 연결해 저마다 256 KiB를 주고받았습니다",
+    );
+    let others: Vec<Vec<u8>> = (0..7).map(|i| pattern(256 * 1024, 3000 + i)).collect();
+    let mut clients = Vec::new();
+    for _ in 0..7 {
+        clients.push(server.connect()?);
+    }
+    let results: Vec<Result<(Vec<u8>, Ending), Failure>> = thread::scope(|scope| {
+        let running: Vec<_> = clients
+            .iter_mut()
+            .zip(&others)
+            .map(|(client, data)| {
+                scope.spawn(move || client.exchange_full_duplex(data.clone(), &[8192], secs(10)))
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(Failure::new("a transfer thread panicked")))
+            })
+            .collect()
+    });
+    for (i, result) in results.into_iter().enumerate() {
+        let (got, ending) = server.explain(result)?;
+        if got == others[i] && ending == Ending::Eof {
+            continue;
+        }
+        let mut failure = Failure::new(cx.t(
+            "while one client was not reading, another client did not get its echo",
+            "클라이언트 하나가 읽지 않는 동안, 다른 클라이언트가 에코를 받지 못했습니다",
+        ))
+        .situation(situation.clone())
+        .expected(cx.t(
+            format!("client {} of the 7: its 262144 bytes, then EOF", i + 1),
+            format!(
+                "7개 가운데 {}번째 클라이언트: 자기 262144바이트, 그다음 EOF",
+                i + 1
+            ),
+        ))
+        .got(format!(
+            "{}; {}",
+            show(cx.lang(), &got),
+            ending.describe(cx.lang())
+        ));
+        if let Some(diff) = describe_difference(cx.lang(), &others[i], &got) {
+            failure = failure.note(diff);
+        }
+        let mut sources: Vec<&[u8]> = others.iter().map(Vec::as_slice).collect();
+        sources.push(mine.as_slice());
+        sources.remove(i);
+        if came_from_another_client(&others[i], &got, &sources) {
+            failure = failure.diagnosis(shared_buffer(cx));
+        }
+        return Err(server.died_or(failure.cause(cx.t(
+            "A client that does not read makes the server's write() to it wait, and that must hold up only that client's thread. Anything shared between connections (one buffer, a lock held while writing) lets one slow reader stop everyone.",
+            "읽지 않는 클라이언트에게 쓰는 write()는 기다리게 되는데, 그 때문에 멈추는 것은 그 클라이언트의 스레드뿐이어야 합니다. 연결끼리 나눠 쓰는 것(버퍼 하나, 쓰는 동안 쥐고 있는 락)이 있으면 느린 클라이언트 하나가 모두를 멈춥니다.",
+        ))));
+    }
+    // Now the first client reads: it must get its own 8 MiB, all of it, and then EOF.
+    let (got, ending) = read_to_eof(&mut stalled);
+    unread.stop(&stalled);
+    if got == *mine && ending == Ending::Eof {
+        return still_serving(cx, &mut server, &situation);
+    }
+    let mut failure = Failure::new(cx.t(
+        "the client that had stopped reading did not get its own bytes back exactly",
+        "읽기를 멈췄던 클라이언트가 자기 바이트를 정확히 돌려받지 못했습니다",
+    ))
+    .situation(situation)
+    .expected(cx.t(
+        "once it reads again: the same 8388608 bytes, then EOF",
+        "다시 읽기 시작하면 같은 8388608바이트, 그다음 EOF",
+    ))
+    .got(format!(
+        "{}; {}",
+        show(cx.lang(), &got),
+        ending.describe(cx.lang())
+    ));
+    if let Some(diff) = describe_difference(cx.lang(), &mine, &got) {
+        failure = failure.note(diff);
+    }
+    let sources: Vec<&[u8]> = others.iter().map(Vec::as_slice).collect();
+    if came_from_another_client(&mine, &got, &sources) {
+        failure = failure.diagnosis(shared_buffer(cx));
+    }
+    Err(server.died_or(failure.cause(cx.t(
+        "The bytes a thread is writing must stay its own until write_all returns: a buffer another thread reads into meanwhile changes them under it.",
+        "스레드가 쓰고 있는 바이트는 write_all이 돌아올 때까지 그 스레드만의 것이어야 합니다. 그동안 다른 스레드가 같은 버퍼에 읽어 들이면 쓰던 내용이 바뀝니다.",
+    ))))
+}
+
+fn finishes_echoing_after_the_clients_eof(cx: &Ctx) -> Outcome {
+    let mut server = start(cx)?;
+    let mut stream = small_buffered_connection(cx, server.addr)?;
+    let data = Arc::new(pattern(8 * 1024 * 1024, 4242));
+    let unread = Unread::start(&stream, data.clone()).map_err(|e| Failure::new(e.to_string()))?;
+    unread.settle();
+    // If the writer got everything out (a server that reads ahead into memory lets it),
+    // the server has the client's EOF while most of the echo is still to be written. Give
+    // it a moment to act on that EOF before reading: a server that closes right away, or
+    // drops what it had not written, shows it now. A correct server just waits.
+    if unread.finished.load(Ordering::SeqCst) {
+        thread::sleep(millis(300));
+    }
+    let (got, ending) = read_to_eof(&mut stream);
+    unread.stop(&stream);
+    let situation = cx.t(
+        "a client wrote 8 MiB and shut down its sending side without reading, then read the echo only afterwards",
+        "클라이언트가 에코를 읽지 않은 채 8 MiB를 쓰고 보내는 쪽을 닫은 뒤, 그다음에야 에코를 읽었습니다",
+    );
+    if got == *data && ending == Ending::Eof {
+        return still_serving(cx, &mut server, &situation);
+    }
+    let mut failure = Failure::new(cx.t(
+        "after the client's EOF, the server did not finish echoing what it had read",
+        "클라이언트의 EOF 뒤에 서버가 읽은 것을 끝까지 돌려보내지 않았습니다",
+    ))
+    .situation(situation)
+    .expected(cx.t(
+        "the same 8388608 bytes, then EOF",
+        "같은 8388608바이트, 그다음 EOF",
+    ))
+    .got(format!(
+        "{}; {}",
+        show(cx.lang(), &got),
+        ending.describe(cx.lang())
+    ));
+    if let Some(diff) = describe_difference(cx.lang(), &data, &got) {
+        failure = failure.note(diff);
+    }
+    Err(server.died_or(failure.cause(cx.t(
+        "EOF means the client has finished sending, not that it has received: everything read before it must still be written back before the connection closes. Do not shut the socket down, or drop bytes waiting to be written, when read returns 0.",
+        "EOF는 클라이언트가 보내기를 마쳤다는 뜻이지, 다 받았다는 뜻이 아닙니다. 그 전에 읽은 것은 연결을 닫기 전에 모두 돌려보내야 합니다. read가 0을 반환했다고 소켓을 shutdown하거나, 아직 쓰지 않은 바이트를 버리면 안 됩니다.",
+    ))))
+}
+
+/// The open-file limit of `closes_every_connection`: low enough that a server that never
+/// closes its sockets runs out long before the last of the 200 clients.
+const FD_LIMIT: u64 = 64;
+
+fn fd_leak(cx: &Ctx) -> Diagnosis {
+    Diagnosis {
+        key: "lab02 fd leak".into(),
+        title: cx.t(
+            "connections are never closed: the server runs out of file descriptors",
+            "연결을 닫지 않아 서버의 파일 디스크립터가 바닥남",
+        ),
+        cause: cx.t(
+            "Every accepted connection holds a file descriptor until the socket is closed, and a socket closes only when every handle to it (the TcpStream and each try_clone) is dropped. shutdown() ends the conversation but frees nothing. A server that keeps handles (in a Vec, a map, a leaked clone) stops accepting once the process hits its limit (EMFILE, \"Too many open files\").",
+            "수락한 연결은 소켓이 닫힐 때까지 파일 디스크립터를 하나씩 차지하고, 소켓은 그 핸들(TcpStream과 try_clone한 것 모두)이 전부 drop되어야 닫힙니다. shutdown()은 대화를 끝낼 뿐 아무것도 돌려주지 않습니다. 핸들을 붙잡아 두는 서버(Vec이나 맵에 넣어 두거나, 복제본을 잊어버리거나)는 프로세스의 한도에 닿는 순간 더 이상 연결을 받지 못합니다(EMFILE, \"Too many open files\").",
+        ),
+        to_pass: cx.t(
+            "Let every handle of a finished connection drop, so the socket closes.",
+            "끝난 연결의 핸들이 모두 drop되어 소켓이 닫히게 하기.",
+        ),
+        section: Some("close"),
+    }
+}
+
+fn closes_every_connection(cx: &Ctx) -> Outcome {
+    let mut server = cx.start_server_with(
+        &["--listen", "127.0.0.1:0"],
+        Limits {
+            open_files: Some(FD_LIMIT),
+        },
+    )?;
+    for n in 1..=200 {
+        let line = format!("client {n} of 200\n");
+        let done = (|| {
+            let mut client = server.connect()?;
+            client.send(line.as_bytes())?;
+            client.expect(line.as_bytes(), ECHO_WAIT)?;
+            client.shutdown_write()?;
+            client.expect_eof(ECHO_WAIT)
+        })();
+        server.explain(done).map_err(|f| {
+            let stderr = server.stderr_text();
+            let f = f.situation(cx.t(
+                format!("the server runs with at most {FD_LIMIT} open files (ulimit -n {FD_LIMIT}); 200 clients connect one after another, each echoed and closed before the next; this was client {n}"),
+                format!("서버는 파일을 최대 {FD_LIMIT}개까지만 열 수 있습니다(ulimit -n {FD_LIMIT}). 클라이언트 200개가 차례로 연결하고, 각자 에코를 받고 닫은 뒤에 다음 클라이언트가 연결합니다. 이것은 {n}번째 클라이언트였습니다"),
+            ));
+            if n > 8 || stderr.contains("Too many open files") || stderr.contains("os error 24") {
+                f.diagnosis(fd_leak(cx))
+            } else {
+                f
+            }
+        })?;
+    }
+    Ok(())
 }
 
 fn refuses_bad_addresses(cx: &Ctx) -> Outcome {
@@ -502,8 +1008,8 @@ pub const LAB: Lab = Lab {
             points: 1,
             limit: secs(15),
             title: Text::new(
-                "logs each client's connection and disconnection on stderr",
-                "클라이언트의 연결과 연결 끊김을 stderr에 기록한다",
+                "logs each client's connection and disconnection on stderr, however it ended",
+                "클라이언트의 연결과 연결 끊김을, 어떻게 끝났든 stderr에 기록한다",
             ),
             todo: Text::new(
                 "TODO 3: eprintln! `connected PEER` and `disconnected PEER`.",
@@ -511,6 +1017,86 @@ pub const LAB: Lab = Lab {
             ),
             section: "accept",
             run: logs_connects_and_disconnects,
+            serial: false,
+        },
+        Check {
+            id: "serves_over_ipv6",
+            points: 1,
+            limit: secs(15),
+            title: Text::new(
+                "listens and echoes on an IPv6 address ([::1])",
+                "IPv6 주소([::1])에서도 수신 대기하고 에코한다",
+            ),
+            todo: Text::new(
+                "TODO 1: the socket's family comes from the address (IPv4 or IPv6).",
+                "TODO 1: 소켓의 주소 체계는 주소에서 가져오기(IPv4 또는 IPv6).",
+            ),
+            section: "socket",
+            run: serves_over_ipv6,
+            serial: false,
+        },
+        Check {
+            id: "serves_eight_clients_at_once",
+            points: 2,
+            limit: secs(30),
+            title: Text::new(
+                "serves 8 clients connected at once, each transferring its own bytes at the same time",
+                "한꺼번에 연결한 클라이언트 8개가 동시에 주고받는 바이트를 저마다 정확히 돌려준다",
+            ),
+            todo: Text::new(
+                "TODO 3 (a thread for every client, however many) and TODO 4 (a buffer of its own).",
+                "TODO 3(클라이언트가 몇이든 저마다 스레드 하나)과 TODO 4(버퍼도 저마다 따로).",
+            ),
+            section: "accept",
+            run: serves_eight_clients_at_once,
+            serial: false,
+        },
+        Check {
+            id: "a_client_that_stops_reading_delays_no_one",
+            points: 2,
+            limit: secs(30),
+            title: Text::new(
+                "a client that stops reading holds up no one else, and later gets its own bytes",
+                "읽기를 멈춘 클라이언트가 다른 클라이언트를 막지 않고, 나중에 자기 바이트를 그대로 받는다",
+            ),
+            todo: Text::new(
+                "TODO 3 and TODO 4: nothing shared between connections (no shared buffer, no lock held while writing).",
+                "TODO 3과 TODO 4: 연결끼리 나눠 쓰는 것 없이(공유 버퍼도, 쓰는 동안 쥐는 락도 없이).",
+            ),
+            section: "read-and-write",
+            run: a_client_that_stops_reading_delays_no_one,
+            serial: false,
+        },
+        Check {
+            id: "finishes_echoing_after_the_clients_eof",
+            points: 2,
+            limit: secs(30),
+            title: Text::new(
+                "after the client's EOF, still writes back everything it read before closing",
+                "클라이언트의 EOF 뒤에도, 그 전에 읽은 것을 모두 돌려보낸 다음에 닫는다",
+            ),
+            todo: Text::new(
+                "TODO 4: at EOF, finish writing what you read, then close; never drop unwritten bytes.",
+                "TODO 4: EOF에서 읽은 것을 끝까지 쓰고 닫기. 쓰지 않은 바이트를 버리지 않기.",
+            ),
+            section: "half-close",
+            run: finishes_echoing_after_the_clients_eof,
+            serial: false,
+        },
+        Check {
+            id: "closes_every_connection",
+            points: 2,
+            limit: secs(30),
+            title: Text::new(
+                "closes every finished connection: 200 clients in a row with only 64 file descriptors",
+                "끝난 연결은 모두 닫는다: 파일 디스크립터 64개로 클라이언트 200개를 차례로 처리한다",
+            ),
+            todo: Text::new(
+                "TODO 3 and TODO 4: when a client is done, every handle to its socket is dropped.",
+                "TODO 3과 TODO 4: 클라이언트가 끝나면 그 소켓의 핸들을 모두 drop하기.",
+            ),
+            section: "close",
+            run: closes_every_connection,
             serial: false,
         },
         Check {

@@ -76,6 +76,67 @@ fn echoing_the_whole_buffer_is_caught() {
 }
 
 #[test]
+fn a_socket_fixed_to_ipv4_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab02-bug-ipv4-only"),
+        &["serves_over_ipv6"],
+    );
+}
+
+#[test]
+fn a_fixed_pool_of_four_threads_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab02-bug-thread-pool-of-four"),
+        &["serves_eight_clients_at_once"],
+    );
+}
+
+#[test]
+fn one_buffer_shared_by_all_connections_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab02-bug-shared-buffer"),
+        &["a_client_that_stops_reading_delays_no_one"],
+    );
+}
+
+#[test]
+fn closing_at_eof_with_echo_bytes_unwritten_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab02-bug-closes-at-eof-mid-echo"),
+        &["finishes_echoing_after_the_clients_eof"],
+    );
+}
+
+#[test]
+fn sockets_shut_down_but_never_closed_are_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab02-bug-shutdown-never-closed"),
+        &["closes_every_connection"],
+    );
+}
+
+#[test]
+fn logging_only_clean_disconnections_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab02-bug-logs-clean-ends-only"),
+        &["logs_connects_and_disconnects"],
+    );
+}
+
+#[test]
+fn a_poll_loop_server_passes_every_check() {
+    // One thread and poll(2) instead of a thread per client: a correct server in another
+    // style. The checks judge behaviour, so it must pass them all.
+    passes_every_check(&LAB, env!("CARGO_BIN_EXE_lab02-variant-poll-loop"));
+}
+
+#[test]
 fn a_server_that_never_answers_fails_fast() {
     // Every check that talks to the server must fail on its own deadline; only the two
     // that never wait for an answer (the address line, bad arguments) pass. All checks run
