@@ -149,7 +149,15 @@ impl Server {
     pub fn connect(&mut self) -> Result<Client, Failure> {
         match Client::connect(self.lang, self.addr) {
             Ok(client) => Ok(client),
-            Err(failure) => Err(self.died_or(failure)),
+            Err(failure) => {
+                let failure = self.died_or(failure);
+                // Still running, yet nobody listens at the address it announced.
+                if self.process.exit_status(Duration::ZERO).is_none() {
+                    Err(failure.diagnosis(crate::diagnose::not_listening(self.lang, self.addr)))
+                } else {
+                    Err(failure)
+                }
+            }
         }
     }
 

@@ -7,6 +7,8 @@
 //! [`Diagnosis`], which the runner reports once, with the checks it explains. Labs build
 //! their own the same way (Content-Length counted in characters, the whole buffer echoed).
 
+use std::net::SocketAddr;
+
 use crate::Lang;
 use crate::failure::Diagnosis;
 use crate::process::Panic;
@@ -105,6 +107,28 @@ pub fn ipv4_only(lang: Lang) -> Diagnosis {
             .pick(
                 "Take the socket's address family from the address you were given.",
                 "소켓의 주소 체계를 주어진 주소에서 가져오기.",
+            )
+            .into(),
+        section: None,
+    }
+}
+
+/// The program announced an address, is still running, and refuses connections there.
+pub fn not_listening(lang: Lang, addr: SocketAddr) -> Diagnosis {
+    Diagnosis {
+        key: "not listening".into(),
+        title: lang.pick(
+            format!("nothing accepts connections at the announced address {addr}"),
+            format!("알린 주소 {addr}에서 연결을 받는 것이 없음"),
+        ),
+        cause: lang.pick(
+            format!("The program printed `listening on {addr}` and is still running, but connecting there is refused: no socket listens at that address. The line must come after listen() succeeded, and name the address the listening socket really has (local_addr() of that very socket)."),
+            format!("프로그램이 `listening on {addr}`를 출력했고 아직 실행 중인데, 그 주소로 연결하면 거절됩니다. 그 주소에서 수신 대기하는 소켓이 없다는 뜻입니다. 이 줄은 listen()이 성공한 뒤에, 수신 대기하는 바로 그 소켓의 실제 주소(local_addr())로 출력해야 합니다."),
+        ),
+        to_pass: lang
+            .pick(
+                "Print `listening on ADDR` only after listen(), with the listening socket's own local_addr().",
+                "listen()이 끝난 뒤에, 수신 대기 소켓의 local_addr()로 `listening on ADDR`를 출력하기.",
             )
             .into(),
         section: None,

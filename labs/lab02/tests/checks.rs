@@ -44,11 +44,67 @@ fn announces_address(cx: &Ctx) -> Outcome {
     server.explain(client).map(drop)
 }
 
+/// The echo came back with extra bytes after it: the whole buffer was written, not the
+/// `n` bytes read returned.
+fn whole_buffer(cx: &Ctx) -> Diagnosis {
+    Diagnosis {
+        key: "lab02 whole buffer".into(),
+        title: cx.t(
+            "the whole buffer is written back, not the bytes read returned",
+            "read가 돌려준 바이트가 아니라 버퍼 전체를 돌려보냄",
+        ),
+        cause: cx.t(
+            "The echo came back followed by bytes nobody sent (zeros, or leftovers of an earlier read): the write sends the whole buffer. read(&mut buf) returns n, and only buf[..n] holds what arrived.",
+            "에코 뒤에 아무도 보내지 않은 바이트(0이나 이전 read의 찌꺼기)가 붙어 왔습니다. 쓰기가 버퍼 전체를 보내고 있습니다. read(&mut buf)는 n을 돌려주고, 방금 도착한 것은 buf[..n]뿐입니다.",
+        ),
+        to_pass: cx.t(
+            "Write back &buf[..n], where n is what read returned.",
+            "read가 돌려준 n으로 &buf[..n]만 돌려보내기.",
+        ),
+        section: Some("read-and-write"),
+    }
+}
+
+/// Reads the echo of `sent` and checks it, like `Client::expect`, and recognises the
+/// whole-buffer mistake: the bytes sent, followed by bytes nobody sent.
+fn expect_echo(cx: &Ctx, client: &mut harness::Client, sent: &[u8]) -> Outcome {
+    let lang = cx.lang();
+    let (got, ending) = client.read_up_to(sent.len(), ECHO_WAIT);
+    if got == sent {
+        return Ok(());
+    }
+    let mut failure = Failure::new(cx.t(
+        "the program did not send back the expected bytes",
+        "프로그램이 기대한 바이트를 보내지 않았습니다",
+    ))
+    .sent_bytes(lang, sent)
+    .expected(cx.t(
+        format!(
+            "{} within {:.1} s",
+            show(lang, sent),
+            ECHO_WAIT.as_secs_f64()
+        ),
+        format!("{:.1}초 안에 {}", ECHO_WAIT.as_secs_f64(), show(lang, sent)),
+    ));
+    let mut got_text = show(lang, &got);
+    if ending != Ending::Complete {
+        got_text = format!("{got_text}; {}", ending.describe(lang));
+    }
+    failure = failure.got(got_text);
+    if let Some(diff) = describe_difference(lang, sent, &got) {
+        failure = failure.note(diff);
+    }
+    if got.len() > sent.len() && got.starts_with(sent) {
+        failure = failure.diagnosis(whole_buffer(cx));
+    }
+    Err(failure)
+}
+
 fn echoes_one_line(cx: &Ctx) -> Outcome {
     let mut server = start(cx)?;
     let mut client = server.connect()?;
     client.send(b"hello, socket\n")?;
-    let echoed = client.expect(b"hello, socket\n", ECHO_WAIT);
+    let echoed = expect_echo(cx, &mut client, b"hello, socket\n");
     server.explain(echoed).map_err(|f| {
         f.cause(cx.t(
             "Write back exactly the bytes read returned, &buf[..n], as soon as you have them. Extra bytes after the line mean the whole buffer was written; nothing at all means the bytes were never written back.",
@@ -63,7 +119,7 @@ fn echoes_binary_exactly(cx: &Ctx) -> Outcome {
     // NUL, bytes that are not UTF-8, a CRLF in the middle and no newline at the end.
     let data = b"\x00\x01bin\xff\xfe\xc3\x28ary\r\nno newline at the end\x00";
     client.send(data)?;
-    let echoed = client.expect(data, ECHO_WAIT);
+    let echoed = expect_echo(cx, &mut client, data);
     server.explain(echoed).map_err(|f| {
         f.cause(cx.t(
             "An echo server moves bytes, not text: no lines, no UTF-8, no added or removed newline. Read into a byte buffer and write back what you read.",
