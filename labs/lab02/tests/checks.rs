@@ -492,6 +492,32 @@ fn shared_buffer(cx: &Ctx) -> Diagnosis {
     }
 }
 
+/// Each client sends its own `data` (in `pieces`) while reading its echo, all clients at the
+/// same time, each on its own thread; the results come back in the clients' order.
+fn exchange_all_at_once(
+    clients: &mut [harness::Client],
+    data: &[Vec<u8>],
+    pieces: &[usize],
+    limit: Duration,
+) -> Vec<Result<(Vec<u8>, Ending), Failure>> {
+    thread::scope(|scope| {
+        let running: Vec<_> = clients
+            .iter_mut()
+            .zip(data)
+            .map(|(client, data)| {
+                scope.spawn(move || client.exchange_full_duplex(data.clone(), pieces, limit))
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|_| Err(Failure::new("a transfer thread panicked")))
+            })
+            .collect()
+    })
+}
+
 fn serves_eight_clients_at_once(cx: &Ctx) -> Outcome {
     let mut server = start(cx)?;
     let mut clients = Vec::new();
@@ -522,24 +548,7 @@ fn serves_eight_clients_at_once(cx: &Ctx) -> Outcome {
         .enumerate()
         .map(|(i, &n)| pattern(n, 1000 + i as u64))
         .collect();
-    let results: Vec<Result<(Vec<u8>, Ending), Failure>> = thread::scope(|scope| {
-        let running: Vec<_> = clients
-            .iter_mut()
-            .zip(&data)
-            .map(|(client, data)| {
-                scope.spawn(move || {
-                    client.exchange_full_duplex(data.clone(), &[4096, 65536, 1, 1000], secs(20))
-                })
-            })
-            .collect();
-        running
-            .into_iter()
-            .map(|t| {
-                t.join()
-                    .unwrap_or_else(|_| Err(Failure::new("a transfer thread panicked")))
-            })
-            .collect()
-    });
+    let results = exchange_all_at_once(&mut clients, &data, &[4096, 65536, 1, 1000], secs(20));
     for (i, result) in results.into_iter().enumerate() {
         let (got, ending) = server.explain(result)?;
         if got == data[i] && ending == Ending::Eof {
@@ -690,22 +699,8 @@ fn a_client_that_stops_reading_delays_no_one(cx: &Ctx) -> Outcome {
     for _ in 0..7 {
         clients.push(server.connect()?);
     }
-    let results: Vec<Result<(Vec<u8>, Ending), Failure>> = thread::scope(|scope| {
-        let running: Vec<_> = clients
-            .iter_mut()
-            .zip(&others)
-            .map(|(client, data)| {
-                scope.spawn(move || client.exchange_full_duplex(data.clone(), &[8192], secs(10)))
-            })
-            .collect();
-        running
-            .into_iter()
-            .map(|t| {
-                t.join()
-                    .unwrap_or_else(|_| Err(Failure::new("a transfer thread panicked")))
-            })
-            .collect()
-    });
+    // Large writes, so that the server's reads fill whole buffers.
+    let results = exchange_all_at_once(&mut clients, &others, &[65536], secs(10));
     for (i, result) in results.into_iter().enumerate() {
         let (got, ending) = server.explain(result)?;
         if got == others[i] && ending == Ending::Eof {
