@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitStatus;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use predicates::prelude::*;
 
@@ -105,31 +105,38 @@ impl Ctx {
 
     /// Runs the program to completion with `args` and `input` on its stdin, killing it
     /// after `limit`.
+    ///
+    /// The program runs in a process group of its own, like every program a check starts,
+    /// and the whole group is killed when the program exits or runs out of time: a wrapper
+    /// script (`LAB01_BIN=./run.sh` starting python) must not leave its child behind, nor
+    /// keep the output pipes open so that the grader waits for them.
     pub fn run_with_input(
         &self,
         args: &[&str],
         input: &[u8],
         limit: Duration,
     ) -> Result<Finished, Failure> {
-        let started = Instant::now();
-        let output = assert_cmd::Command::from_std(process::command(&self.program, args))
-            .write_stdin(input.to_vec())
-            .timeout(limit)
-            .output()
-            .map_err(|e| {
-                Failure::new(self.t(
-                    format!("could not run {}: {e}", self.program.display()),
-                    format!("{}을(를) 실행하지 못했습니다: {e}", self.program.display()),
-                ))
-            })?;
-        let timed_out = output.status.code().is_none() && started.elapsed() >= limit;
-        self.registry.add_stderr(output.stderr.clone());
+        let mut process =
+            Spawned::start_interactive(self.lang, &self.registry, &self.program, args)?;
+        // Fed from a thread: a program that never reads its stdin must not block the check.
+        process.feed_stdin(input.to_vec());
+        let status = process.exit_status(limit);
+        let timed_out = status.is_none();
+        if timed_out {
+            process.kill();
+        }
+        let status = process
+            .exit_status(Duration::from_secs(5))
+            .unwrap_or_else(|| process::killed_status());
+        let stdout = process.collect_stdout(Duration::from_secs(1));
+        self.registry.wait_for_stderr(Duration::from_secs(1));
+        let stderr = process.stderr_bytes();
         Ok(Finished {
             lang: self.lang,
             args: args.iter().map(|a| a.to_string()).collect(),
-            status: output.status,
-            stdout: output.stdout,
-            stderr: output.stderr,
+            status,
+            stdout,
+            stderr,
             timed_out,
             limit,
         })
@@ -359,5 +366,61 @@ impl Ctx {
         args.extend_from_slice(extra);
         self.run(&args, limit)?
             .expect_error_message(&self.t("the address is already in use", "이미 사용 중인 주소"))
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    fn ctx() -> Ctx {
+        Ctx::new(Lang::En, "/bin/sh".into())
+    }
+
+    #[test]
+    fn runs_a_program_with_input_to_the_end() {
+        let done = ctx()
+            .run_with_input(
+                &["-c", "cat; echo oops >&2; exit 3"],
+                b"in\x00put",
+                Duration::from_secs(5),
+            )
+            .unwrap();
+        assert_eq!(done.stdout, b"in\x00put");
+        assert_eq!(done.stderr_text(), "oops\n");
+        assert_eq!(done.status.code(), Some(3));
+        assert!(!done.timed_out);
+    }
+
+    #[test]
+    fn a_wrapper_whose_child_holds_the_pipes_is_stopped_on_time() {
+        // The shell waits for a child that keeps stdout open: the whole group must go.
+        let started = Instant::now();
+        let done = ctx()
+            .run(&["-c", "sleep 30 & wait"], Duration::from_millis(500))
+            .unwrap();
+        assert!(done.timed_out);
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn a_program_that_exits_leaves_no_child_behind() {
+        // The shell exits at once; its background child would hold stdout for 30 s.
+        let started = Instant::now();
+        let done = ctx()
+            .run(&["-c", "sleep 30 & echo bye"], Duration::from_secs(5))
+            .unwrap();
+        assert_eq!(done.stdout, b"bye\n");
+        assert!(!done.timed_out);
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

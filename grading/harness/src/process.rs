@@ -79,17 +79,6 @@ pub struct EarlyExit {
 }
 
 impl Registry {
-    /// Keeps the stderr of a program that already finished, for the report.
-    pub(crate) fn add_stderr(&self, stderr: Vec<u8>) {
-        lock(&self.inner).records.push(Record {
-            pid: 0,
-            stderr: Arc::new(Mutex::new(stderr)),
-            stderr_done: Arc::new(AtomicBool::new(true)),
-            must_keep_running: Arc::new(AtomicBool::new(false)),
-            ended: Arc::new(Mutex::new(None)),
-        });
-    }
-
     fn add(&self, pid: u32, record: Record) {
         let mut inner = lock(&self.inner);
         inner.running.insert(pid, pid as i32);
@@ -178,11 +167,7 @@ pub struct Limits {
 }
 
 /// A command set up so that the program and everything it starts can be killed as one.
-pub(crate) fn command(program: &Path, args: &[&str]) -> Command {
-    command_with(program, args, Limits::default())
-}
-
-fn command_with(program: &Path, args: &[&str], limits: Limits) -> Command {
+fn command(program: &Path, args: &[&str], limits: Limits) -> Command {
     let mut cmd = Command::new(program);
     cmd.args(args);
     #[cfg(unix)]
@@ -277,7 +262,7 @@ impl Spawned {
         interactive: bool,
         limits: Limits,
     ) -> Result<Spawned, Failure> {
-        let mut child = command_with(program, args, limits)
+        let mut child = command(program, args, limits)
             .stdin(if interactive { Stdio::piped() } else { Stdio::null() })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -398,6 +383,37 @@ impl Spawned {
     /// Closes the program's stdin: its next read of stdin returns EOF.
     pub fn close_stdin(&mut self) {
         self.stdin = None;
+    }
+
+    /// Writes `input` to the program's stdin from a thread of its own, then closes it. A
+    /// program that never reads stdin (or exits first) ends the thread with an error.
+    pub fn feed_stdin(&mut self, input: Vec<u8>) {
+        if let Some(mut stdin) = self.stdin.take() {
+            thread::spawn(move || {
+                let _ = stdin.write_all(&input);
+            });
+        }
+    }
+
+    /// Everything the program printed on stdout that has not been read as lines, waiting up
+    /// to `limit` for the end of the output (the program should have exited).
+    pub fn collect_stdout(&mut self, limit: Duration) -> Vec<u8> {
+        let deadline = Instant::now() + limit;
+        let mut out = Vec::new();
+        while !self.stdout_closed {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.stdout.recv_timeout(left) {
+                Ok(line) => out.extend_from_slice(&line),
+                Err(RecvTimeoutError::Disconnected) => self.stdout_closed = true,
+                Err(RecvTimeoutError::Timeout) => break,
+            }
+        }
+        out
+    }
+
+    /// What the program wrote to stderr so far, as bytes.
+    pub fn stderr_bytes(&self) -> Vec<u8> {
+        lock(&self.stderr).clone()
     }
 
     /// The next line the program prints on stdout, without its line ending. `Ok(None)` when
@@ -560,6 +576,12 @@ fn has_exited(pid: u32) -> bool {
         let _ = pid;
         false
     }
+}
+
+/// The status of a program killed by the grader, for the rare case where its real status
+/// could not be read.
+pub fn killed_status() -> ExitStatus {
+    exit_status_from_signal(libc::SIGKILL)
 }
 
 #[cfg(unix)]

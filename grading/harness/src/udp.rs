@@ -18,7 +18,12 @@ use crate::text::{describe_difference, show};
 
 /// The largest payload one UDP datagram can carry over IPv4: 65,535 bytes (the most an IPv4
 /// packet can hold) minus 20 bytes of IPv4 header and 8 bytes of UDP header.
-pub const MAX_PAYLOAD: usize = 65_507;
+pub const MAX_PAYLOAD_V4: usize = 65_507;
+
+/// The largest payload one UDP datagram can carry over IPv6 (without jumbograms): IPv6's
+/// 16-bit payload length does not count the 40-byte IPv6 header, so only the 8 bytes of the
+/// UDP header come off 65,535 (RFC 8200 §3, RFC 768).
+pub const MAX_PAYLOAD_V6: usize = 65_527;
 
 /// Room for any datagram that can arrive, so that a check never truncates what the program
 /// sent and then blames the program for it. (recv_from silently cuts a datagram that does
@@ -302,10 +307,15 @@ pub fn describe_datagram_difference(lang: Lang, expected: &[u8], got: &[u8]) -> 
 /// again; the kernel hands out ephemeral ports at random, so no other check is likely to
 /// take the same port in the moment it is in use.
 pub fn unused_address(lang: Lang) -> Result<SocketAddr, Failure> {
-    let socket = UdpSocket::bind("127.0.0.1:0").map_err(|e| {
+    unused_address_on(lang, IpAddr::from([127, 0, 0, 1]))
+}
+
+/// [`unused_address`] on `ip` (`::1` for IPv6).
+pub fn unused_address_on(lang: Lang, ip: IpAddr) -> Result<SocketAddr, Failure> {
+    let socket = UdpSocket::bind(SocketAddr::new(ip, 0)).map_err(|e| {
         Failure::new(lang.pick(
-            format!("the grader could not bind a UDP socket on 127.0.0.1: {e}"),
-            format!("채점기가 127.0.0.1에 UDP 소켓을 바인드하지 못했습니다: {e}"),
+            format!("the grader could not bind a UDP socket on {ip}: {e}"),
+            format!("채점기가 {ip}에 UDP 소켓을 바인드하지 못했습니다: {e}"),
         ))
     })?;
     let addr = socket
@@ -316,8 +326,9 @@ pub fn unused_address(lang: Lang) -> Result<SocketAddr, Failure> {
 }
 
 impl Spawned {
-    /// Reads the next line the program prints on stdout and checks that it is `expected`
-    /// (whitespace at the end of the line does not count). `sent` says what led up to it.
+    /// Reads the next line the program prints on stdout and checks that it is exactly
+    /// `expected`, every space and tab included: a receiver prints a payload as it came, and
+    /// whitespace at either end of it is part of it. `sent` says what led up to it.
     pub fn expect_output_line(
         &mut self,
         lang: Lang,
@@ -325,61 +336,81 @@ impl Spawned {
         expected: &str,
         limit: Duration,
     ) -> Result<(), Failure> {
-        let line = match self.next_line(limit) {
-            Ok(Some(line)) => line,
+        let line = self.next_output_line(lang, sent, expected, limit)?;
+        match line_difference(lang, sent, expected, &line) {
+            Some(failure) => Err(failure),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads the next line the program prints on stdout (without its `\n`), waiting up to
+    /// `limit`, for a check that compares it itself. The failure, when no line comes, says
+    /// that `expected` was awaited after `sent`, and why nothing came (the program exited,
+    /// with its panic or error, or printed nothing more).
+    pub fn next_output_line(
+        &mut self,
+        lang: Lang,
+        sent: &str,
+        expected: &str,
+        limit: Duration,
+    ) -> Result<String, Failure> {
+        match self.next_line(limit) {
+            Ok(Some(line)) => Ok(line),
             Ok(None) => {
                 // exit_failure reads the program's stderr for the cause (a todo!(), a panic).
-                return Err(self
+                Err(self
                     .exit_failure(lang.pick(
                         "the program exited before it printed the expected line",
                         "프로그램이 기대한 줄을 출력하기 전에 끝났습니다",
                     ))
                     .sent(sent.to_string())
-                    .expected(show(lang, expected.as_bytes())));
+                    .expected(show(lang, expected.as_bytes())))
             }
-            Err(limit) => {
-                return Err(Failure::new(lang.pick(
-                    "the program printed nothing more on stdout",
-                    "프로그램이 stdout에 더 이상 아무것도 출력하지 않았습니다",
-                ))
-                .sent(sent.to_string())
-                .expected(lang.pick(
-                    format!(
-                        "the line {} within {:.1} s",
-                        show(lang, expected.as_bytes()),
-                        limit.as_secs_f64()
-                    ),
-                    format!(
-                        "{:.1}초 안에 {} 줄",
-                        limit.as_secs_f64(),
-                        show(lang, expected.as_bytes())
-                    ),
-                ))
-                .got(lang.pick(
-                    format!("no new line for {:.1} s", limit.as_secs_f64()),
-                    format!("{:.1}초 동안 새 줄 없음", limit.as_secs_f64()),
-                ))
-                .cause(lang.pick(
-                    "The program printed no line for what was sent. Does it receive in a loop, and print each line as soon as it has it (println!, or write! and flush)?",
-                    "보낸 것에 대해 프로그램이 아무 줄도 출력하지 않았습니다. 반복해서 수신하고 있는지, 받는 즉시 줄을 출력하는지(println!, 또는 write! 후 flush) 확인하세요.",
-                )));
-            }
-        };
-        if line.trim_end() == expected.trim_end() {
-            return Ok(());
+            Err(limit) => Err(Failure::new(lang.pick(
+                "the program printed nothing more on stdout",
+                "프로그램이 stdout에 더 이상 아무것도 출력하지 않았습니다",
+            ))
+            .sent(sent.to_string())
+            .expected(lang.pick(
+                format!(
+                    "the line {} within {:.1} s",
+                    show(lang, expected.as_bytes()),
+                    limit.as_secs_f64()
+                ),
+                format!(
+                    "{:.1}초 안에 {} 줄",
+                    limit.as_secs_f64(),
+                    show(lang, expected.as_bytes())
+                ),
+            ))
+            .got(lang.pick(
+                format!("no new line for {:.1} s", limit.as_secs_f64()),
+                format!("{:.1}초 동안 새 줄 없음", limit.as_secs_f64()),
+            ))
+            .cause(lang.pick(
+                "The program printed no line for what was sent. Does it receive in a loop, and print each line as soon as it has it (println!, or write! and flush)?",
+                "보낸 것에 대해 프로그램이 아무 줄도 출력하지 않았습니다. 반복해서 수신하고 있는지, 받는 즉시 줄을 출력하는지(println!, 또는 write! 후 flush) 확인하세요.",
+            ))),
         }
-        let mut failure = Failure::new(lang.pick(
-            "the program printed a different line than expected",
-            "프로그램이 기대와 다른 줄을 출력했습니다",
-        ))
-        .sent(sent.to_string())
-        .expected(show(lang, expected.as_bytes()))
-        .got(show(lang, line.as_bytes()));
-        if let Some(diff) = describe_difference(lang, expected.as_bytes(), line.as_bytes()) {
-            failure = failure.note(diff);
-        }
-        Err(failure)
     }
+}
+
+/// The failure of a printed line that is not exactly `expected`, or `None` when it is.
+pub fn line_difference(lang: Lang, sent: &str, expected: &str, line: &str) -> Option<Failure> {
+    if line == expected {
+        return None;
+    }
+    let mut failure = Failure::new(lang.pick(
+        "the program printed a different line than expected",
+        "프로그램이 기대와 다른 줄을 출력했습니다",
+    ))
+    .sent(sent.to_string())
+    .expected(show(lang, expected.as_bytes()))
+    .got(show(lang, line.as_bytes()));
+    if let Some(diff) = describe_difference(lang, expected.as_bytes(), line.as_bytes()) {
+        failure = failure.note(diff);
+    }
+    Some(failure)
 }
 
 #[cfg(test)]
