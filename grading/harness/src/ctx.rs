@@ -127,7 +127,7 @@ impl Ctx {
         }
         let status = process
             .exit_status(Duration::from_secs(5))
-            .unwrap_or_else(|| process::killed_status());
+            .unwrap_or_else(process::killed_status);
         let stdout = process.collect_stdout(Duration::from_secs(1));
         self.registry.wait_for_stderr(Duration::from_secs(1));
         let stderr = process.stderr_bytes();
