@@ -186,9 +186,21 @@ impl Peer {
         expected: &[u8],
         limit: Duration,
     ) -> Result<SocketAddr, Failure> {
-        let lang = self.lang;
         let arrival = self.receive(limit);
-        if let Arrival::Datagram { data, from } = &arrival
+        self.judge_arrival(expected, &arrival, limit)
+    }
+
+    /// The second half of [`Peer::expect_datagram`], for a check that wants to look at what
+    /// arrived itself (to recognise a cut or trimmed datagram, say): checks that `arrival`,
+    /// received within `limit`, is exactly `expected`, and returns the address it came from.
+    pub fn judge_arrival(
+        &mut self,
+        expected: &[u8],
+        arrival: &Arrival,
+        limit: Duration,
+    ) -> Result<SocketAddr, Failure> {
+        let lang = self.lang;
+        if let Arrival::Datagram { data, from } = arrival
             && data == expected
         {
             self.unanswered.clear();
@@ -215,7 +227,7 @@ impl Peer {
                 ),
             ))
             .got(arrival.describe(lang));
-        if let Arrival::Datagram { data, .. } = &arrival
+        if let Arrival::Datagram { data, .. } = arrival
             && let Some(diff) = describe_datagram_difference(lang, expected, data)
         {
             failure = failure.note(diff);
@@ -437,6 +449,17 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(2));
         let got = format!("{:?}", failure.steps);
         assert!(got.contains("no datagram within 0.1 s"), "{got}");
+    }
+
+    #[test]
+    fn a_printed_line_must_match_exactly() {
+        assert!(line_difference(Lang::En, "", "a 1  ", "a 1  ").is_none());
+        for wrong in ["a 1 ", "a 1", "a 1  \t"] {
+            assert!(
+                line_difference(Lang::En, "", "a 1  ", wrong).is_some(),
+                "{wrong:?} passed"
+            );
+        }
     }
 
     #[test]

@@ -10,24 +10,29 @@
 //! TODO list (everything else in this crate is done):
 //!
 //! 1. `bind`: make a UDP socket bound to `addr` (`std::net::UdpSocket::bind`). That is all
-//!    a UDP socket needs: no listen, no accept, no connection.
+//!    a UDP socket needs: no listen, no accept, no connection. Its address family comes
+//!    from `addr`: `[::1]:0` makes an IPv6 socket, `127.0.0.1:0` an IPv4 one.
 //!    (§ "Datagram sockets in Rust")
-//! 2. `send_messages`: first make sure every message fits in one datagram (at most
-//!    `MAX_PAYLOAD` bytes); if one does not, return an error that says so *before sending
-//!    anything*. Then send each message with one `send_to`, in order, empty ones too (an
-//!    empty datagram is a datagram). Do not `connect` the socket: sending must succeed
-//!    even when nothing listens at `to`. Return how many datagrams and bytes you sent.
+//! 2. `send_messages`: first make sure every message fits in one datagram to `to` (at most
+//!    `MAX_PAYLOAD_V4` bytes to an IPv4 address, `MAX_PAYLOAD_V6` to an IPv6 one; a message
+//!    of exactly the limit fits); if one does not, return an error that says so *before
+//!    sending anything*. Then send each message with one `send_to`, in order, byte for byte
+//!    (spaces at its ends too), empty ones too (an empty datagram is a datagram). Do not
+//!    `connect` the socket: sending must succeed even when nothing listens at `to`. Return
+//!    how many datagrams and bytes you sent.
 //!    (§ "Message boundaries", § "How big a datagram can be", § "connect() on a UDP socket")
 //! 3. `receive`: receive datagrams with `recv_from` into a buffer that holds the largest
-//!    one (64 KiB: a smaller buffer silently cuts datagrams short). For each, print one
-//!    line: `<sender address> <length> <payload>`, where the payload is only the `n` bytes
-//!    received, as text (`String::from_utf8_lossy` replaces bytes that are not UTF-8).
-//!    Stop after `count` datagrams if a count is given; otherwise go on forever.
-//!    (§ "Datagram sockets in Rust", § "How big a datagram can be")
-//! 4. `echo`: forever: receive a datagram and send exactly its bytes back, with `send_to`,
-//!    to the address `recv_from` returned *for that datagram*. One socket serves every
-//!    client. Empty datagrams are echoed too. An error with one datagram is logged on
-//!    stderr, and the server goes on. (§ "One socket, many peers")
+//!    one (64 KiB, for IPv4 and IPv6 alike: a smaller buffer silently cuts datagrams
+//!    short). For each, print one line: `<sender address> <length> <payload>`, where the
+//!    payload is only the `n` bytes received, exactly as they came (no trimming), as text
+//!    (`String::from_utf8_lossy` replaces bytes that are not UTF-8), and flush it. Stop
+//!    after `count` datagrams if a count is given, checking the count *before* each
+//!    receive (`--count 0` receives nothing); otherwise go on forever.
+//!    (§ "Datagram sockets in Rust", § "How big a datagram can be", § "The contract")
+//! 4. `echo`: forever: receive a datagram and send exactly its bytes back, with `send_to`
+//!    on the same socket, to the address `recv_from` returned *for that datagram*. One
+//!    socket serves every client. Empty datagrams are echoed too. An error with one
+//!    datagram is logged on stderr, and the server goes on. (§ "One socket, many peers")
 //! 5. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
@@ -41,7 +46,11 @@ use std::process::ExitCode;
 
 /// The largest payload one UDP datagram can carry over IPv4: an IPv4 packet holds at most
 /// 65,535 bytes, of which 20 are the IPv4 header and 8 the UDP header.
-const MAX_PAYLOAD: usize = 65_507;
+const MAX_PAYLOAD_V4: usize = 65_507;
+
+/// The largest payload one UDP datagram can carry over IPv6: IPv6's length field does not
+/// count the IPv6 header, so only the 8 bytes of the UDP header come off 65,535.
+const MAX_PAYLOAD_V6: usize = 65_527;
 
 /// What `send_messages` did, for the summary line.
 struct Sent {
@@ -112,7 +121,8 @@ fn bind(addr: SocketAddr) -> io::Result<UdpSocket> {
     todo!("TODO 1: bind a UDP socket to {addr}")
 }
 
-/// TODO 2: check every size first, then one `send_to` per message, in order.
+/// TODO 2: check every size against the limit for `to` first, then one `send_to` per
+/// message, in order.
 fn send_messages(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
     todo!(
         "TODO 2: send {} messages to {to}, one datagram each",
@@ -120,7 +130,8 @@ fn send_messages(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io
     )
 }
 
-/// TODO 3: print `<sender> <length> <payload>` for each datagram; stop after `count`.
+/// TODO 3: print `<sender> <length> <payload>` for each datagram; stop after `count` (0
+/// receives nothing).
 fn receive(socket: &UdpSocket, count: Option<u64>) -> io::Result<()> {
     todo!("TODO 3: receive datagrams and print one line for each")
 }

@@ -6,30 +6,41 @@
 //! *next* send fails with ECONNREFUSED ("Connection refused"). A sender for a
 //! connectionless protocol must not fail because nobody is listening. Caught by
 //! `send_without_a_receiver_exits_0`.
+//!
+//! This program is the reference solution with its `send` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::{SocketAddr, UdpSocket};
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/echo.rs"]
+mod echo;
+#[path = "../src/recv.rs"]
+mod recv;
+#[path = "../src/socket.rs"]
+mod socket;
 
-use lab03_solution::send::check_sizes;
-use lab03_solution::{Parts, REFERENCE, Sent};
+mod send {
+    use std::io;
+    use std::net::{SocketAddr, UdpSocket};
 
-fn send_connected(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
-    check_sizes(messages)?;
-    socket.connect(to)?;
-    let mut sent = Sent {
-        datagrams: 0,
-        bytes: 0,
-    };
-    for message in messages {
-        sent.bytes += socket.send(message)?;
-        sent.datagrams += 1;
+    pub use lab03_solution::send::{Sent, check_sizes};
+
+    /// The mistake: connect, then send.
+    pub fn send(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
+        check_sizes(to, messages)?;
+        socket.connect(to)?;
+        let mut sent = Sent {
+            datagrams: 0,
+            bytes: 0,
+        };
+        for message in messages {
+            sent.bytes += socket.send(message)?;
+            sent.datagrams += 1;
+        }
+        Ok(sent)
     }
-    Ok(sent)
 }
 
 fn main() -> std::process::ExitCode {
-    lab03_solution::main(Parts {
-        send: send_connected,
-        ..REFERENCE
-    })
+    app::main()
 }

@@ -3,26 +3,36 @@
 //! Thinking of UDP as a stream, this sends everything at once, like writing to a TCP socket.
 //! But one send_to is one datagram: the receiver gets `onetwothree` in one piece, and has
 //! no way to tell where one message ended. Caught by `send_three_messages_in_order`.
+//!
+//! This program is the reference solution with its `send` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::{SocketAddr, UdpSocket};
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/echo.rs"]
+mod echo;
+#[path = "../src/recv.rs"]
+mod recv;
+#[path = "../src/socket.rs"]
+mod socket;
 
-use lab03_solution::send::check_sizes;
-use lab03_solution::{Parts, REFERENCE, Sent};
+mod send {
+    use std::io;
+    use std::net::{SocketAddr, UdpSocket};
 
-fn send_joined(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
-    check_sizes(messages)?;
-    let all = messages.concat();
-    let bytes = socket.send_to(&all, to)?;
-    Ok(Sent {
-        datagrams: messages.len(),
-        bytes,
-    })
+    pub use lab03_solution::send::{Sent, check_sizes};
+
+    /// The mistake: one send_to for all the messages.
+    pub fn send(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
+        check_sizes(to, messages)?;
+        let bytes = socket.send_to(&messages.concat(), to)?;
+        Ok(Sent {
+            datagrams: messages.len(),
+            bytes,
+        })
+    }
 }
 
 fn main() -> std::process::ExitCode {
-    lab03_solution::main(Parts {
-        send: send_joined,
-        ..REFERENCE
-    })
+    app::main()
 }

@@ -3,31 +3,39 @@
 //! recv_from says how many bytes this datagram brought, `n`; the rest of the buffer is
 //! zeros (or what a longer, earlier datagram left there). Printing `&buf` instead of
 //! `&buf[..n]` prints all of it. Caught by `recv_prints_each_datagram`.
+//!
+//! This program is the reference solution with its `recv` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::UdpSocket;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/echo.rs"]
+mod echo;
+#[path = "../src/send.rs"]
+mod send;
+#[path = "../src/socket.rs"]
+mod socket;
 
-use lab03_solution::recv::print_datagram;
-use lab03_solution::{Parts, REFERENCE};
+mod recv {
+    use std::io;
+    use std::net::UdpSocket;
 
-fn receive_whole_buffer(
-    socket: &UdpSocket,
-    count: Option<u64>,
-    buffer_size: usize,
-) -> io::Result<()> {
-    let mut buf = vec![0u8; buffer_size];
-    let mut received = 0;
-    while count.is_none_or(|count| received < count) {
-        let (_n, from) = socket.recv_from(&mut buf)?;
-        print_datagram(from, &buf)?;
-        received += 1;
+    use crate::socket::BUFFER_SIZE;
+    use lab03_solution::recv::print_datagram;
+
+    pub fn receive(socket: &UdpSocket, count: Option<u64>) -> io::Result<()> {
+        let mut buf = vec![0u8; BUFFER_SIZE];
+        let mut received = 0;
+        while count.is_none_or(|count| received < count) {
+            let (_n, from) = socket.recv_from(&mut buf)?;
+            // The mistake: `&buf` where `&buf[..n]` was meant.
+            print_datagram(from, &buf)?;
+            received += 1;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn main() -> std::process::ExitCode {
-    lab03_solution::main(Parts {
-        receive: receive_whole_buffer,
-        ..REFERENCE
-    })
+    app::main()
 }

@@ -5,12 +5,15 @@ use std::net::UdpSocket;
 use std::thread;
 use std::time::Duration;
 
+use crate::socket::BUFFER_SIZE;
+
 /// Sends every datagram that arrives back to its sender, unchanged, forever.
 ///
 /// One socket serves every client, with no thread per client: there are no connections to
-/// keep apart. Each datagram carries its sender's address, and the reply goes there.
-pub fn echo(socket: &UdpSocket, buffer_size: usize) -> io::Result<()> {
-    let mut buf = vec![0u8; buffer_size];
+/// keep apart. Each datagram carries its sender's address, and the reply goes there, from
+/// this same socket, so that it comes from the address the client sent to.
+pub fn echo(socket: &UdpSocket) -> io::Result<()> {
+    let mut buf = vec![0u8; BUFFER_SIZE];
     loop {
         let (n, from) = match socket.recv_from(&mut buf) {
             Ok(got) => got,

@@ -2,5 +2,5 @@
 //! docs for how it is built.
 
 fn main() -> std::process::ExitCode {
-    lab03_solution::main(lab03_solution::REFERENCE)
+    lab03_solution::app::main()
 }

@@ -3,11 +3,14 @@
 use std::io::{self, ErrorKind, Write};
 use std::net::{SocketAddr, UdpSocket};
 
+use crate::socket::BUFFER_SIZE;
+
 /// Prints `<sender> <length> <payload>` for each datagram that arrives; stops after `count`
-/// datagrams when a count is given.
-pub fn receive(socket: &UdpSocket, count: Option<u64>, buffer_size: usize) -> io::Result<()> {
+/// datagrams when a count is given. A count of 0 receives nothing: the loop's condition is
+/// checked before the first receive, so `--count 0` returns at once.
+pub fn receive(socket: &UdpSocket, count: Option<u64>) -> io::Result<()> {
     // One buffer, reused: each recv_from overwrites its start with the next datagram.
-    let mut buf = vec![0u8; buffer_size];
+    let mut buf = vec![0u8; BUFFER_SIZE];
     let mut received = 0u64;
     while count.is_none_or(|count| received < count) {
         // recv_from blocks until a whole datagram is there, and returns it in one piece
@@ -29,7 +32,9 @@ pub fn receive(socket: &UdpSocket, count: Option<u64>, buffer_size: usize) -> io
 /// the rest of the buffer holds whatever an earlier, longer datagram left there.
 pub fn print_datagram(from: SocketAddr, data: &[u8]) -> io::Result<()> {
     let mut out = io::stdout().lock();
-    // The length is in bytes; from_utf8_lossy shows a byte that is not UTF-8 as U+FFFD.
+    // The length is in bytes. The payload is printed as it came, spaces, tabs and line
+    // breaks included (the length says where it ends); from_utf8_lossy only replaces what
+    // is not UTF-8 with U+FFFD, so that the output is always valid text.
     writeln!(
         out,
         "{from} {} {}",

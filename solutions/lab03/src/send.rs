@@ -1,9 +1,19 @@
-//! Sending: each message is one datagram.
+//! Sending: each message is one datagram, and a message too big for one is refused before
+//! anything is sent.
 
 use std::io;
 use std::net::{SocketAddr, UdpSocket};
 
-use crate::MAX_PAYLOAD;
+/// The most data one UDP datagram carries over IPv4: an IPv4 packet holds at most 65,535
+/// bytes (its length field has 16 bits), of which 20 are the IPv4 header and 8 the UDP
+/// header.
+pub const MAX_PAYLOAD_V4: usize = 65_507;
+
+/// The most data one UDP datagram carries over IPv6: IPv6's 16-bit payload length does not
+/// count the 40-byte IPv6 header, so only the 8 bytes of the UDP header come off 65,535
+/// (RFC 8200 §3, RFC 768). (Jumbograms, RFC 2675, are for links with a larger MTU than any
+/// loopback has.)
+pub const MAX_PAYLOAD_V6: usize = 65_527;
 
 /// What was sent, for the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,12 +22,20 @@ pub struct Sent {
     pub bytes: usize,
 }
 
+/// The most data one datagram to `to` can carry: the limit depends on the address family.
+pub fn max_payload(to: SocketAddr) -> usize {
+    match to {
+        SocketAddr::V4(_) => MAX_PAYLOAD_V4,
+        SocketAddr::V6(_) => MAX_PAYLOAD_V6,
+    }
+}
+
 /// Sends each message as exactly one datagram to `to`, in order.
-pub fn send_messages(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
+pub fn send(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<Sent> {
     // Check every message before sending the first one. The kernel would refuse a datagram
     // that is too long anyway (EMSGSIZE), but only when we got to it: the messages before
     // it would already be on their way, and the receiver would get half of what was meant.
-    check_sizes(messages)?;
+    check_sizes(to, messages)?;
 
     let mut sent = Sent {
         datagrams: 0,
@@ -40,14 +58,16 @@ pub fn send_messages(socket: &UdpSocket, to: SocketAddr, messages: &[Vec<u8>]) -
     Ok(sent)
 }
 
-/// Refuses a message that one datagram cannot carry, saying which and why.
-pub fn check_sizes(messages: &[Vec<u8>]) -> io::Result<()> {
+/// Refuses a message that one datagram to `to` cannot carry, saying which and why.
+pub fn check_sizes(to: SocketAddr, messages: &[Vec<u8>]) -> io::Result<()> {
+    let max = max_payload(to);
     for (i, message) in messages.iter().enumerate() {
-        if message.len() > MAX_PAYLOAD {
+        if message.len() > max {
+            let family = if to.is_ipv4() { "IPv4" } else { "IPv6" };
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!(
-                    "message {} is {} bytes, but one UDP datagram carries at most {MAX_PAYLOAD} bytes; nothing was sent",
+                    "message {} is {} bytes, but one UDP datagram over {family} carries at most {max} bytes; nothing was sent",
                     i + 1,
                     message.len()
                 ),
