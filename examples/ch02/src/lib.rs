@@ -20,7 +20,8 @@ pub const DEFAULT_BACKLOG: i32 = 128;
 /// number far from `i32`'s limits.
 const MAX_BACKLOG: i32 = 65_535;
 
-/// A server's command line: `[--listen ADDR] [--backlog N] [--no-reuseaddr]`.
+/// A server's command line:
+/// `[--listen ADDR] [--backlog N] [--no-reuseaddr] [--reuseport] [--v6only]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServerArgs {
     /// The address to bind.
@@ -30,6 +31,22 @@ pub struct ServerArgs {
     /// Whether to set SO_REUSEADDR before bind. Always true, except for the TIME_WAIT
     /// experiment in the chapter, which turns it off to watch bind fail.
     pub reuse_address: bool,
+    /// Whether to set SO_REUSEPORT, so that several servers can listen on one port. Off,
+    /// except for the chapter's experiment that starts two counters on the same port.
+    pub reuse_port: bool,
+    /// For an IPv6 address: whether the socket takes IPv6 clients only (IPV6_V6ONLY). Off
+    /// by default, so that a server on `[::]` serves IPv4 clients too.
+    pub only_v6: bool,
+}
+
+/// A client's command line: `[--reset] [HOST:PORT]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientArgs {
+    /// Where to connect, as given: an address (`127.0.0.1:7070`, `[::1]:7070`) or a name
+    /// with a port (`localhost:7070`), which the program resolves itself.
+    pub target: String,
+    /// End the connection with a reset (SO_LINGER 0) instead of the orderly half-close.
+    pub reset: bool,
 }
 
 /// What the user asked a program to do.
@@ -49,6 +66,8 @@ pub fn parse_server(
         listen: resolve(DEFAULT_ADDR)?,
         backlog: DEFAULT_BACKLOG,
         reuse_address: true,
+        reuse_port: false,
+        only_v6: false,
     };
     let mut args = utf8(args)?.into_iter();
     while let Some(arg) = args.next() {
@@ -68,23 +87,52 @@ pub fn parse_server(
             "--listen" => server.listen = resolve(&value()?)?,
             "--backlog" => server.backlog = backlog(&value()?)?,
             "--no-reuseaddr" if inline.is_none() => server.reuse_address = false,
+            "--reuseport" if inline.is_none() => server.reuse_port = true,
+            "--v6only" if inline.is_none() => server.only_v6 = true,
             _ => return Err(format!("unexpected argument '{arg}'")),
         }
     }
     Ok(Command::Run(server))
 }
 
-/// Reads a client's arguments (without the program name): at most one address.
+/// Reads a client's arguments (without the program name): `--reset`, and at most one target.
+///
+/// The target is checked for the shape `HOST:PORT` here and resolved by the program, which
+/// tries each address the name has in turn.
 pub fn parse_client(
     args: impl IntoIterator<Item = OsString>,
-) -> Result<Command<SocketAddr>, String> {
-    let args = utf8(args)?;
-    match args.as_slice() {
-        [] => Ok(Command::Run(resolve(DEFAULT_ADDR)?)),
-        [flag] if flag == "-h" || flag == "--help" => Ok(Command::Help),
-        [addr] if !addr.starts_with('-') => Ok(Command::Run(resolve(addr)?)),
-        [addr] => Err(format!("unexpected argument '{addr}'")),
-        [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),
+) -> Result<Command<ClientArgs>, String> {
+    let mut client = ClientArgs {
+        target: DEFAULT_ADDR.to_string(),
+        reset: false,
+    };
+    let mut target = None;
+    for arg in utf8(args)? {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--reset" => client.reset = true,
+            flag if flag.starts_with('-') => return Err(format!("unexpected argument '{flag}'")),
+            _ if target.is_some() => return Err(format!("unexpected argument '{arg}'")),
+            _ => target = Some(arg),
+        }
+    }
+    if let Some(text) = target {
+        // An address is checked completely; a name only for its port.
+        if text.parse::<SocketAddr>().is_err() && !has_port(&text) {
+            return Err(format!(
+                "'{text}' is not an address: expected HOST:PORT, like 127.0.0.1:7070, [::1]:7070 or localhost:7070"
+            ));
+        }
+        client.target = text;
+    }
+    Ok(Command::Run(client))
+}
+
+/// `HOST:PORT` with a host that is not empty and a port that is a number.
+fn has_port(text: &str) -> bool {
+    match text.rsplit_once(':') {
+        Some((host, port)) => !host.is_empty() && port.parse::<u16>().is_ok(),
+        None => false,
     }
 }
 
@@ -125,8 +173,15 @@ mod tests {
         parse_server(args.iter().map(OsString::from))
     }
 
-    fn client(args: &[&str]) -> Result<Command<SocketAddr>, String> {
+    fn client(args: &[&str]) -> Result<Command<ClientArgs>, String> {
         parse_client(args.iter().map(OsString::from))
+    }
+
+    fn run(target: &str, reset: bool) -> Result<Command<ClientArgs>, String> {
+        Ok(Command::Run(ClientArgs {
+            target: target.to_string(),
+            reset,
+        }))
     }
 
     #[test]
@@ -138,14 +193,24 @@ mod tests {
         assert_eq!(default.backlog, DEFAULT_BACKLOG);
         assert!(default.reuse_address);
 
-        let Ok(Command::Run(args)) =
-            server(&["--listen", "0.0.0.0:9000", "--backlog=3", "--no-reuseaddr"])
-        else {
+        assert!(!default.reuse_port);
+        assert!(!default.only_v6);
+
+        let Ok(Command::Run(args)) = server(&[
+            "--listen",
+            "0.0.0.0:9000",
+            "--backlog=3",
+            "--no-reuseaddr",
+            "--reuseport",
+            "--v6only",
+        ]) else {
             panic!("valid arguments must parse")
         };
         assert_eq!(args.listen, "0.0.0.0:9000".parse().unwrap());
         assert_eq!(args.backlog, 3);
         assert!(!args.reuse_address);
+        assert!(args.reuse_port);
+        assert!(args.only_v6);
         assert_eq!(server(&["--help"]), Ok(Command::Help));
     }
 
@@ -169,6 +234,7 @@ mod tests {
                 .contains("not a backlog")
         );
         assert!(server(&["--no-reuseaddr=yes"]).is_err());
+        assert!(server(&["--reuseport=1"]).is_err());
         assert!(
             server(&["--bogus"])
                 .unwrap_err()
@@ -178,13 +244,20 @@ mod tests {
 
     #[test]
     fn client_forms() {
-        assert_eq!(client(&[]), Ok(Command::Run(DEFAULT_ADDR.parse().unwrap())));
+        assert_eq!(client(&[]), run(DEFAULT_ADDR, false));
+        assert_eq!(client(&["[::1]:80"]), run("[::1]:80", false));
+        assert_eq!(client(&["localhost:80"]), run("localhost:80", false));
         assert_eq!(
-            client(&["[::1]:80"]),
-            Ok(Command::Run("[::1]:80".parse().unwrap()))
+            client(&["--reset", "127.0.0.1:1"]),
+            run("127.0.0.1:1", true)
         );
         assert_eq!(client(&["-h"]), Ok(Command::Help));
-        assert!(client(&["nope"]).unwrap_err().contains("not an address"));
+        for bad in ["nope", "localhost", ":80", "localhost:http", "host:99999"] {
+            assert!(
+                client(&[bad]).unwrap_err().contains("not an address"),
+                "{bad}"
+            );
+        }
         assert!(
             client(&["--bogus"])
                 .unwrap_err()

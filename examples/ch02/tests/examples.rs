@@ -5,16 +5,18 @@
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, SocketAddr};
-use std::time::Duration;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use harness::Server;
+use harness::{Ctx, Lang, Limits, Server};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const COUNTER: &str = env!("CARGO_BIN_EXE_counter");
 const SEND: &str = env!("CARGO_BIN_EXE_send");
 const NO_ACCEPT: &str = env!("CARGO_BIN_EXE_no-accept");
+const BYTE_ORDER: &str = env!("CARGO_BIN_EXE_byte-order");
 
 /// Generous for loopback on a busy machine; a passing run takes milliseconds.
 const WAIT: Duration = Duration::from_secs(5);
@@ -24,11 +26,33 @@ const WAIT: Duration = Duration::from_secs(5);
 
 /// Runs `send ADDR` with `input` on stdin and returns the assertion on its result.
 fn send(addr: SocketAddr, input: impl Into<Vec<u8>>) -> assert_cmd::assert::Assert {
+    send_to(&addr.to_string(), &[], input)
+}
+
+/// Runs `send FLAGS... TARGET` with `input` on stdin.
+fn send_to(target: &str, flags: &[&str], input: impl Into<Vec<u8>>) -> assert_cmd::assert::Assert {
     Command::new(SEND)
-        .arg(addr.to_string())
+        .args(flags)
+        .arg(target)
         .write_stdin(input.into())
         .timeout(WAIT)
         .assert()
+}
+
+/// Waits until the server's stderr contains every one of `parts`, and returns it.
+fn wait_for_log(server: &Server, parts: &[&str]) -> String {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let log = server.stderr_text();
+        if parts.iter().all(|p| log.contains(p)) {
+            return log;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server never logged {parts:?}; its log:\n{log}"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]
@@ -167,4 +191,114 @@ fn a_taken_address_is_a_one_line_error() {
         .assert()
         .code(1)
         .stderr(contains("cannot serve on").and(contains("in use")));
+}
+
+#[test]
+fn send_tries_each_address_of_a_name() {
+    // `localhost` has one address or two (::1 and 127.0.0.1, in either order); the counter
+    // listens on 127.0.0.1 only, and send must find it whatever the order.
+    let server = Server::start(COUNTER, &[]);
+    send_to(&format!("localhost:{}", server.addr.port()), &[], "hi\n")
+        .success()
+        .stdout("3 bytes, 1 lines\n");
+}
+
+#[test]
+fn a_reset_client_ends_its_connection_only() {
+    let server = Server::start(COUNTER, &[]);
+    // SO_LINGER 0: close sends RST. The counter's read fails, it logs the error and goes on.
+    send_to(&server.addr.to_string(), &["--reset"], "hello\n")
+        .success()
+        .stdout("");
+    wait_for_log(&server, &["error with", "Connection reset by peer"]);
+    send(server.addr, "still here\n")
+        .success()
+        .stdout("11 bytes, 1 lines\n");
+}
+
+#[test]
+fn counter_backs_off_while_out_of_file_descriptors() {
+    // 0, 1 and 2, the listening socket and one connection: the second accept fails with
+    // EMFILE until the first connection is closed.
+    let server = Ctx::new(Lang::En, COUNTER.into())
+        .start_server_with(
+            &["--listen", "127.0.0.1:0"],
+            Limits {
+                open_files: Some(5),
+            },
+        )
+        .unwrap_or_else(|f| panic!("counter did not start: {}", f.problem));
+    let mut first = std::net::TcpStream::connect(server.addr).unwrap();
+    first.set_read_timeout(Some(WAIT)).unwrap();
+    wait_for_log(&server, &["connected"]);
+    let mut second = std::net::TcpStream::connect(server.addr).unwrap();
+    second.set_read_timeout(Some(WAIT)).unwrap();
+    // The pause doubles while the error lasts.
+    wait_for_log(
+        &server,
+        &[
+            "accept failed: Too many open files",
+            "next try in 10ms",
+            "next try in 20ms",
+        ],
+    );
+    // The first client finishes; its descriptor is freed, and the waiting one is accepted.
+    first.shutdown(Shutdown::Write).unwrap();
+    let mut reply = String::new();
+    first.read_to_string(&mut reply).unwrap();
+    assert_eq!(reply, "0 bytes, 0 lines\n");
+    second.write_all(b"queued\n").unwrap();
+    second.shutdown(Shutdown::Write).unwrap();
+    let mut reply = String::new();
+    second.read_to_string(&mut reply).unwrap();
+    assert_eq!(reply, "7 bytes, 1 lines\n");
+}
+
+#[test]
+fn an_ipv6_wildcard_serves_ipv4_clients_unless_v6only() {
+    let dual = Server::start(COUNTER, &["--listen", "[::]:0"]);
+    let port = dual.addr.port();
+    send(SocketAddr::from(([127, 0, 0, 1], port)), "hi\n")
+        .success()
+        .stdout("3 bytes, 1 lines\n");
+    // The IPv4 client appears as an IPv4-mapped IPv6 address.
+    wait_for_log(&dual, &["connected [::ffff:127.0.0.1]:"]);
+
+    let only = Server::start(COUNTER, &["--listen", "[::]:0", "--v6only"]);
+    let port = only.addr.port();
+    send(SocketAddr::from(([127, 0, 0, 1], port)), "hi\n")
+        .failure()
+        .stderr(contains("refused"));
+    send(format!("[::1]:{port}").parse().unwrap(), "hi\n")
+        .success()
+        .stdout("3 bytes, 1 lines\n");
+}
+
+#[test]
+fn two_counters_share_a_port_with_reuseport() {
+    let first = Server::start(COUNTER, &["--reuseport"]);
+    let addr = first.addr.to_string();
+    let second = Server::start(COUNTER, &["--listen", &addr, "--reuseport"]);
+    assert_eq!(first.addr, second.addr);
+    // The kernel picks a listener for each new connection by a hash of its addresses and
+    // ports: over 40 connections, both get some (all on one would be a 1 in 2^39 chance).
+    for _ in 0..40 {
+        send(first.addr, "x").success().stdout("1 bytes, 0 lines\n");
+    }
+    wait_for_log(&first, &["connected"]);
+    wait_for_log(&second, &["connected"]);
+}
+
+#[test]
+fn byte_order_shows_both_orders() {
+    Command::new(BYTE_ORDER)
+        .timeout(WAIT)
+        .assert()
+        .success()
+        .stdout(
+            contains("network byte order: 1b 9e")
+                .and(contains("prefix 00 00 01 2c"))
+                .and(contains("from_be_bytes: 300"))
+                .and(contains("from_le_bytes: 738263040")),
+        );
 }

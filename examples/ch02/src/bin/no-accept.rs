@@ -1,6 +1,7 @@
 //! `no-accept`: a server that listens and never accepts.
 //!
-//! Usage: `no-accept [--listen ADDR] [--backlog N] [--no-reuseaddr]` (default 127.0.0.1:7070).
+//! Usage: `no-accept [--listen ADDR] [--backlog N] [--no-reuseaddr] [--reuseport] [--v6only]`
+//! (default 127.0.0.1:7070).
 //!
 //! It exists for one experiment in chapter 2. Once a socket listens, the kernel completes
 //! TCP handshakes for it without the program doing anything: a client's connect succeeds and
@@ -16,7 +17,8 @@ use std::thread;
 use ch02_examples::{Command, ServerArgs, parse_server, usage_error};
 use socket2::{Domain, Protocol, Socket, Type};
 
-const USAGE: &str = "no-accept [--listen ADDR] [--backlog N] [--no-reuseaddr]";
+const USAGE: &str =
+    "no-accept [--listen ADDR] [--backlog N] [--no-reuseaddr] [--reuseport] [--v6only]";
 const HELP: &str = "defaults: --listen 127.0.0.1:7070 --backlog 128";
 
 fn main() -> ExitCode {
@@ -38,10 +40,16 @@ fn main() -> ExitCode {
 }
 
 fn run(args: ServerArgs) -> io::Result<Infallible> {
-    // The same steps as `counter`: socket, SO_REUSEADDR, bind.
+    // The same steps as `counter`: socket, the options, bind.
     let domain = Domain::for_address(args.listen);
     let socket = Socket::new(domain, Type::STREAM, Some(Protocol::TCP))?;
     socket.set_reuse_address(args.reuse_address)?;
+    if args.reuse_port {
+        socket.set_reuse_port(true)?;
+    }
+    if args.listen.is_ipv6() {
+        socket.set_only_v6(args.only_v6)?;
+    }
     socket.bind(&args.listen.into())?;
 
     // ANCHOR: never-accept
