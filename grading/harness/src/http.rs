@@ -8,6 +8,12 @@
 //! responses are read in order and a body longer than its Content-Length shows up as the
 //! start of a broken next response instead of disappearing.
 //!
+//! When the bytes after a response do not start a new one, the connection remembers how
+//! the previous response was framed and says why: a body after the head of a response to
+//! HEAD, or a Content-Length that counted the body's characters instead of its bytes. Those
+//! two mistakes break every later exchange on the connection, so each report that meets
+//! them names them as its root cause ([`Diagnosis`]), not only the first.
+//!
 //! It knows only what the labs need: `Content-Length` bodies (no chunked encoding), no TLS.
 
 use std::io::{ErrorKind, Read};
@@ -17,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use crate::Lang;
 use crate::client::{Client, Ending, is_timeout, write_all_or_explain};
-use crate::failure::Failure;
+use crate::failure::{Diagnosis, Failure};
 use crate::text::show;
 
 /// A response head longer than this is not one a lab server sends: the grader stops there.
@@ -79,6 +85,19 @@ pub struct HttpConn {
     buf: Vec<u8>,
     /// What was sent since the last complete response, for failure reports.
     unanswered: Vec<u8>,
+    /// How the last response read on this connection was framed, to explain bytes after
+    /// it that do not start a response.
+    previous: Option<Previous>,
+}
+
+/// The framing of the last response read on a connection.
+struct Previous {
+    /// It answered HEAD, so it had no body whatever its Content-Length said.
+    to_head: bool,
+    /// Its Content-Length.
+    declared: u64,
+    /// Its body, as framed by that Content-Length.
+    body: Vec<u8>,
 }
 
 impl HttpConn {
@@ -90,6 +109,7 @@ impl HttpConn {
             stream,
             buf: Vec::new(),
             unanswered: Vec::new(),
+            previous: None,
         })
     }
 
@@ -146,6 +166,31 @@ impl HttpConn {
     /// Reads one response. `to_head` says the request was HEAD, whose response has headers
     /// (Content-Length included) but no body. The whole response must arrive within `limit`.
     pub fn read_response(&mut self, to_head: bool, limit: Duration) -> Result<Response, Failure> {
+        let result = self.read_one(to_head, limit);
+        result.map_err(|failure| self.explain_stray_bytes(failure))
+    }
+
+    /// Reads the next response, or `None` when the program closes the connection (EOF or a
+    /// reset) before sending a byte of one: for exchanges where closing instead of answering
+    /// is also correct.
+    pub fn read_response_or_close(
+        &mut self,
+        to_head: bool,
+        limit: Duration,
+    ) -> Result<Option<Response>, Failure> {
+        let deadline = Instant::now() + limit;
+        while self.buf.is_empty() {
+            match self.fill(deadline) {
+                Ending::Complete => {}
+                Ending::Eof | Ending::Error(_) => return Ok(None),
+                Ending::Silence(_) => break,
+            }
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        self.read_response(to_head, left).map(Some)
+    }
+
+    fn read_one(&mut self, to_head: bool, limit: Duration) -> Result<Response, Failure> {
         let lang = self.lang;
         let deadline = Instant::now() + limit;
         let silence = |ending: Ending| match ending {
@@ -238,15 +283,31 @@ impl HttpConn {
                         ending.describe(lang)
                     ))
                     .cause(lang.pick(
-                        "Content-Length counts bytes, not characters: \"안녕\" is 6 bytes in UTF-8. Send exactly that many bytes after the blank line.",
-                        "Content-Length는 글자 수가 아니라 바이트 수입니다. \"안녕\"은 UTF-8로 6바이트입니다. 빈 줄 뒤에 정확히 그만큼의 바이트를 보내세요.",
+                        "Content-Length promises more bytes than the body that came. Write the whole body (write_all, not write; flush a BufWriter before the connection ends), and take Content-Length from exactly the bytes you send.",
+                        "Content-Length가 실제로 온 본문보다 많은 바이트를 약속합니다. 본문 전체를 쓰고(write가 아니라 write_all, 연결이 끝나기 전에 BufWriter를 flush), Content-Length는 실제로 보내는 바이트에서 정하세요.",
                     )));
                 }
             }
             response.body = self.buf.drain(..want).collect();
         }
         self.unanswered.clear();
+        self.previous = Some(Previous {
+            to_head,
+            declared: length,
+            body: response.body.clone(),
+        });
         Ok(response)
+    }
+
+    /// When the bytes waiting on the connection do not start a response, they are the end
+    /// of the previous one that its framing left out: a body after the head of a response
+    /// to HEAD, or the part of a body that a Content-Length in characters did not count.
+    /// Names that mistake on `failure`, when it is one of those.
+    fn explain_stray_bytes(&self, failure: Failure) -> Failure {
+        match &self.previous {
+            Some(previous) => explain_after(self.lang, previous, &self.buf, failure),
+            None => failure,
+        }
     }
 
     /// A failure about a response that could not be read, showing what did arrive.
@@ -292,7 +353,7 @@ impl HttpConn {
         if got.is_empty() && closed {
             return Ok(());
         }
-        Err(Failure::new(lang.pick(
+        let failure = Failure::new(lang.pick(
             "the program did not close the connection after the response",
             "프로그램이 응답 뒤에 연결을 닫지 않았습니다",
         ))
@@ -311,7 +372,11 @@ impl HttpConn {
             "{}; {}",
             show_up_to(lang, &got, 200),
             ending.describe(lang)
-        )))
+        ));
+        Err(match &self.previous {
+            Some(previous) if !got.is_empty() => explain_after(lang, previous, &got, failure),
+            _ => failure,
+        })
     }
 
     /// Closes the sending side only: the program's next read returns 0 (EOF).
@@ -387,6 +452,128 @@ pub fn show_up_to(lang: Lang, bytes: &[u8], max: usize) -> String {
     )
 }
 
+/// Names the mistake behind the bytes at the start of `after`, which came after the
+/// `previous` response where the next response (or the end of the connection) should have
+/// been. Only the bytes before anything that looks like a status line count: a whole
+/// response is a response, not a piece of the previous one.
+fn explain_after(lang: Lang, previous: &Previous, after: &[u8], failure: Failure) -> Failure {
+    let stray = match find(after, b"HTTP/1.") {
+        Some(at) => &after[..at],
+        None => after,
+    };
+    if stray.is_empty() {
+        return failure;
+    }
+    if previous.to_head {
+        return failure
+            .note(lang.pick(
+                format!(
+                    "the previous response, to HEAD, was followed by {}: a body",
+                    show(lang, stray)
+                ),
+                format!(
+                    "HEAD에 대한 앞 응답 뒤에 {}이(가) 따라왔습니다. 본문입니다",
+                    show(lang, stray)
+                ),
+            ))
+            .diagnosis(head_with_body(lang));
+    }
+    let mut whole = previous.body.clone();
+    whole.extend_from_slice(stray);
+    let characters = String::from_utf8_lossy(&whole).chars().count() as u64;
+    if characters == previous.declared {
+        return failure
+            .note(lang.pick(
+                format!(
+                    "the previous response said Content-Length: {}, and {} more bytes followed its body: {} bytes in all, which are {} characters",
+                    previous.declared,
+                    stray.len(),
+                    whole.len(),
+                    characters
+                ),
+                format!(
+                    "앞 응답은 Content-Length: {}였고, 본문 뒤에 {}바이트가 더 왔습니다. 모두 {}바이트이고, 글자로는 {}자입니다",
+                    previous.declared,
+                    stray.len(),
+                    whole.len(),
+                    characters
+                ),
+            ))
+            .diagnosis(content_length_in_characters(lang));
+    }
+    failure
+        .note(lang.pick(
+            format!(
+                "{} arrived after the previous response's {} bytes of body: that response's Content-Length was smaller than what was sent",
+                show(lang, stray),
+                previous.declared
+            ),
+            format!(
+                "앞 응답의 본문 {}바이트 뒤에 {}이(가) 왔습니다. 앞 응답의 Content-Length가 실제로 보낸 것보다 작았습니다",
+                previous.declared,
+                show(lang, stray)
+            ),
+        ))
+        .cause(lang.pick(
+            "A response sent more bytes than its Content-Length said, and the client took the rest for the start of the next response. Content-Length must be exactly the number of bytes of the body.",
+            "응답이 Content-Length보다 많은 바이트를 보냈고, 클라이언트는 나머지를 다음 응답의 시작으로 받아들였습니다. Content-Length는 본문의 바이트 수와 정확히 같아야 합니다.",
+        ))
+}
+
+/// Content-Length counted the body's characters instead of its bytes. Every check that
+/// reads a body with bytes outside ASCII meets it, so it is one root cause for all of them.
+pub fn content_length_in_characters(lang: Lang) -> Diagnosis {
+    Diagnosis {
+        key: "content-length in characters".into(),
+        title: lang
+            .pick(
+                "Content-Length counts characters instead of bytes",
+                "Content-Length가 바이트 수가 아니라 글자 수임",
+            )
+            .into(),
+        cause: lang
+            .pick(
+                "The Content-Length of a response is the number of characters in its body, not the number of bytes: \"안녕\" is 2 characters and 6 bytes in UTF-8, and a PNG's bytes are not characters at all. The client reads exactly Content-Length bytes, stops in the middle of the body, and takes the rest for the start of the next response.",
+                "응답의 Content-Length가 본문의 바이트 수가 아니라 글자 수입니다. “안녕”은 2글자이지만 UTF-8로는 6바이트이고, PNG의 바이트는 애초에 글자가 아닙니다. 클라이언트는 정확히 Content-Length 바이트만 읽으므로 본문 중간에서 멈추고, 나머지를 다음 응답의 시작으로 받아들입니다.",
+            )
+            .into(),
+        to_pass: lang
+            .pick(
+                "TODO 6: take Content-Length from the bytes you send (the length of the &[u8], or the file's metadata().len()), never from chars().count() of a String.",
+                "TODO 6: Content-Length는 실제로 보내는 바이트에서 정하기(&[u8]의 길이, 또는 파일의 metadata().len()). String의 chars().count()를 쓰지 않기.",
+            )
+            .into(),
+        section: Some("content-length"),
+    }
+}
+
+/// A response to HEAD carried a body. The client reads none, so the body becomes the start
+/// of the next response on the connection.
+pub fn head_with_body(lang: Lang) -> Diagnosis {
+    Diagnosis {
+        key: "head with body".into(),
+        title: lang
+            .pick(
+                "a response to HEAD carries a body",
+                "HEAD에 대한 응답에 본문이 있음",
+            )
+            .into(),
+        cause: lang
+            .pick(
+                "A response to HEAD has the headers a GET would get (its Content-Length too) and never a body (RFC 9110 §9.3.2, RFC 9112 §6.3), whatever its status. The client reads no body after it, so the body's bytes are taken for the start of the next response.",
+                "HEAD에 대한 응답에는 GET이 받을 헤더(Content-Length 포함)가 있고, 상태 코드가 무엇이든 본문은 절대 없습니다(RFC 9110 §9.3.2, RFC 9112 §6.3). 클라이언트는 그 뒤에 본문을 읽지 않으므로, 본문 바이트를 다음 응답의 시작으로 받아들입니다.",
+            )
+            .into(),
+        to_pass: lang
+            .pick(
+                "TODO 6: for HEAD, write the head (with the Content-Length of the GET) and no body, for every status, errors included.",
+                "TODO 6: HEAD이면 헤드(GET의 Content-Length 포함)만 쓰고 본문은 쓰지 않기. 오류 응답을 포함해 모든 상태 코드에서.",
+            )
+            .into(),
+        section: Some("head"),
+    }
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -406,6 +593,36 @@ mod tests {
         assert!(parse_head(b"HTTP/1.1 20 OK\r\n\r\n").is_err());
         assert!(parse_head(b"hello\r\n\r\n").is_err());
         assert!(parse_head(b"HTTP/1.1 200 OK\r\nbroken\r\n\r\n").is_err());
+    }
+
+    #[test]
+    fn names_what_follows_a_response() {
+        let lang = Lang::En;
+        let text = "안녕".as_bytes();
+        // Content-Length: 2 for "안녕": 2 characters, 6 bytes.
+        let previous = Previous {
+            to_head: false,
+            declared: 2,
+            body: text[..2].to_vec(),
+        };
+        let mut after = text[2..].to_vec();
+        after.extend_from_slice(b"HTTP/1.1 200 OK\r\n\r\n");
+        let named = explain_after(lang, &previous, &after, Failure::new("x"));
+        assert_eq!(named.diagnosis.unwrap().key, "content-length in characters");
+        // A body after the head of a response to HEAD.
+        let head = Previous {
+            to_head: true,
+            declared: 14,
+            body: Vec::new(),
+        };
+        let named = explain_after(lang, &head, b"404 Not Found\nHTTP/1.1", Failure::new("x"));
+        assert_eq!(named.diagnosis.unwrap().key, "head with body");
+        // A whole response after a response is only that: nothing to name.
+        let named = explain_after(lang, &previous, b"HTTP/1.1 400 Bad", Failure::new("x"));
+        assert!(named.diagnosis.is_none() && named.cause.is_none());
+        // Too many bytes, but not a count of characters: a cause, no diagnosis.
+        let named = explain_after(lang, &previous, b"abcdef", Failure::new("x"));
+        assert!(named.diagnosis.is_none() && named.cause.is_some());
     }
 
     #[test]
