@@ -12,13 +12,16 @@
 //!         files/archive.bin   1 MiB of bytes of every value
 //!         files/README        no extension
 //!         hello world.txt, 한글.txt
+//!         empty.txt           0 bytes: Content-Length: 0 and no body
 //!         empty/              a directory without index.html
 //! ```
 //!
-//! Every check makes its own, so checks that run in parallel never share files.
+//! Every check makes its own, so checks that run in parallel never share files. The files'
+//! bytes are made once per grader run ([`files`]), not once per check.
 
 use std::fs;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -85,9 +88,9 @@ impl Site {
     /// The bytes of a file under the root, by its path relative to the root.
     pub fn file(&self, path: &str) -> Vec<u8> {
         files()
-            .into_iter()
+            .iter()
             .find(|(p, _)| *p == path)
-            .map(|(_, bytes)| bytes)
+            .map(|(_, bytes)| bytes.clone())
             .unwrap_or_else(|| panic!("the test site has no {path}"))
     }
 }
@@ -98,8 +101,13 @@ impl Drop for Site {
     }
 }
 
-/// Every file of the site: its path under the root and its bytes.
-fn files() -> Vec<(&'static str, Vec<u8>)> {
+/// Every file of the site: its path under the root and its bytes, made once.
+fn files() -> &'static [(&'static str, Vec<u8>)] {
+    static FILES: OnceLock<Vec<(&'static str, Vec<u8>)>> = OnceLock::new();
+    FILES.get_or_init(make_files)
+}
+
+fn make_files() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("index.html", INDEX_HTML.as_bytes().to_vec()),
         (
@@ -123,6 +131,7 @@ fn files() -> Vec<(&'static str, Vec<u8>)> {
         ("files/README", b"no extension: application/octet-stream\n".to_vec()),
         ("hello world.txt", b"a space in the name\n".to_vec()),
         ("한글.txt", "파일 이름이 한글입니다\n".as_bytes().to_vec()),
+        ("empty.txt", Vec::new()),
     ]
 }
 

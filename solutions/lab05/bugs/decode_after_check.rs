@@ -3,30 +3,54 @@
 //! The check sees `%2e%2e` and lets it pass; the file system sees the `..` it decodes to.
 //! This is the shape of Apache httpd's CVE-2021-41773. Caught by
 //! `traversal_never_escapes_root`, which sends `/%2e%2e/` among its forms.
+//!
+//! This program is the reference solution with its `files` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use std::path::{Path, PathBuf};
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/closing.rs"]
+mod closing;
+#[path = "../src/connection.rs"]
+mod connection;
+#[path = "../src/framing.rs"]
+mod framing;
+#[path = "../src/keep_alive.rs"]
+mod keep_alive;
+#[path = "../src/listener.rs"]
+mod listener;
+#[path = "../src/reader.rs"]
+mod reader;
+#[path = "../src/request.rs"]
+mod request;
+#[path = "../src/response.rs"]
+mod response;
+#[path = "../src/route.rs"]
+mod route;
+#[path = "../src/server.rs"]
+mod server;
 
-use lab05_solution::files::percent_decode;
-use lab05_solution::{Parts, REFERENCE};
+mod files {
+    use std::path::{Path, PathBuf};
 
-fn check_then_decode(root: &Path, target: &str) -> Result<PathBuf, u16> {
-    let path = target.split('?').next().unwrap_or("");
-    // The check looks careful, but it looks at the wrong bytes.
-    if path.split('/').any(|segment| segment == "..") || path.contains('\\') {
-        return Err(403);
+    use lab05_solution::files::percent_decode;
+
+    /// The mistake: the check looks careful, but it looks at the bytes before decoding.
+    pub fn resolve(root: &Path, target: &str) -> Result<PathBuf, u16> {
+        let path = target.split('?').next().unwrap_or("");
+        if path.split('/').any(|segment| segment == "..") || path.contains('\\') {
+            return Err(403);
+        }
+        let decoded = percent_decode(path).ok_or(400u16)?;
+        let decoded = String::from_utf8_lossy(&decoded).into_owned();
+        let mut file = root.join(decoded.trim_start_matches('/'));
+        if file.is_dir() {
+            file.push("index.html");
+        }
+        if file.is_file() { Ok(file) } else { Err(404) }
     }
-    let decoded = percent_decode(path).ok_or(400u16)?;
-    let decoded = String::from_utf8_lossy(&decoded).into_owned();
-    let mut file = root.join(decoded.trim_start_matches('/'));
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    if file.is_file() { Ok(file) } else { Err(404) }
 }
 
 fn main() -> std::process::ExitCode {
-    lab05_solution::main(Parts {
-        resolve: check_then_decode,
-        ..REFERENCE
-    })
+    app::main()
 }

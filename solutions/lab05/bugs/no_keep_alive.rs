@@ -3,17 +3,42 @@
 //! Correct for HTTP/1.0, wrong for HTTP/1.1, whose connections persist unless the client
 //! says `Connection: close`: the client's second request on the connection gets nothing.
 //! Caught by `keeps_the_connection_open`.
+//!
+//! This program is the reference solution with its `keep_alive` module replaced by the one below;
+//! the other modules are compiled from the reference's own files.
 
-use lab05_solution::request::Request;
-use lab05_solution::{Parts, REFERENCE};
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/closing.rs"]
+mod closing;
+#[path = "../src/connection.rs"]
+mod connection;
+#[path = "../src/files.rs"]
+mod files;
+#[path = "../src/framing.rs"]
+mod framing;
+#[path = "../src/listener.rs"]
+mod listener;
+#[path = "../src/reader.rs"]
+mod reader;
+#[path = "../src/request.rs"]
+mod request;
+#[path = "../src/response.rs"]
+mod response;
+#[path = "../src/route.rs"]
+mod route;
+#[path = "../src/server.rs"]
+mod server;
 
-fn never(_: &Request) -> bool {
-    false
+mod keep_alive {
+    use crate::request::Request;
+
+    /// The mistake: never.
+    pub fn keep_alive(_request: &Request) -> bool {
+        false
+    }
 }
 
 fn main() -> std::process::ExitCode {
-    lab05_solution::main(Parts {
-        keep_alive: never,
-        ..REFERENCE
-    })
+    app::main()
 }

@@ -8,6 +8,11 @@
 //! bug behind CVE-2021-41773 in Apache httpd 2.4.49, which let anyone read files outside
 //! the web root (and, with CGI on, run programs) with `/.%2e/`.
 //!
+//! Decode exactly once. A path that is decoded again later (`%252e` is `%2e` after one
+//! decoding and `.` after two) meets a check that ran between the two decodings, and that
+//! is CVE-2021-42013, the second hole in the same Apache release. After our one decoding a
+//! `%` is an ordinary character of a file name.
+//!
 //! We build the path ourselves, segment by segment, instead of `root.join(decoded)`:
 //! `Path::join` does not resolve `..`, and joining an absolute path replaces the root
 //! altogether (`Path::new("/srv").join("/etc/passwd")` is `/etc/passwd`).
@@ -24,7 +29,9 @@ pub fn resolve(root: &Path, target: &str) -> Result<PathBuf, u16> {
 
     // 2. Decode first, so that every check below sees what the file system will see.
     let decoded = percent_decode(path).ok_or(400u16)?;
-    // Our file names are UTF-8; bytes that are not cannot name one of them.
+    // Our file names are UTF-8; bytes that are not cannot name one of them. That includes
+    // `%c0%ae`, an "overlong" two-byte '.', which decoders that were not strict about UTF-8
+    // once turned into a real '.' (the IIS traversal holes of 2000 and 2001).
     let decoded = String::from_utf8(decoded).map_err(|_| 404u16)?;
 
     // 3. Walk the segments. A decoded %2F is a '/' like any other, so `..%2F` is caught
@@ -105,11 +112,17 @@ mod tests {
             "/..\\etc\\passwd",
             "/..%5cetc%5cpasswd",
             "/index.html%00.png",
+            "/docs/%2e%2e/%2e%2e/etc/passwd",
         ] {
             assert_eq!(resolve(&root, target), Err(403), "{target}");
         }
         // An absolute path is only segments under the root: no such file there.
         assert_eq!(resolve(&root, "//etc/passwd"), Err(404));
+        // Decoded once, these are names with a '%' in them, or bytes that are not UTF-8
+        // (an overlong encoding of '.'): no such file, never a step up.
+        for target in ["/%252e%252e/etc/passwd", "/%c0%ae%c0%ae/etc/passwd"] {
+            assert_eq!(resolve(&root, target), Err(404), "{target}");
+        }
         assert_eq!(resolve(&root, "/%zz"), Err(400));
     }
 }

@@ -2,5 +2,5 @@
 //! is built.
 
 fn main() -> std::process::ExitCode {
-    lab05_solution::main(lab05_solution::REFERENCE)
+    lab05_solution::app::main()
 }

@@ -15,9 +15,10 @@ use std::io::{self, ErrorKind, Read};
 use std::net::TcpStream;
 use std::time::Instant;
 
-/// The largest request head we read: request line, headers and the blank line. Larger heads
-/// are refused with 431. 8 KiB is what nginx allows per header line by default, and far
-/// more than a browser sends.
+/// The largest request head we read: request line, header lines and the empty line that
+/// ends them, every CRLF counted. A head of exactly this many bytes is served; one byte more
+/// is refused with 431. 8 KiB is what nginx allows per header line by default, and far more
+/// than a browser sends.
 pub const MAX_HEAD: usize = 8 * 1024;
 
 /// Why no head could be read.
@@ -33,9 +34,6 @@ pub enum HeadError {
     /// The connection failed (a reset, most often).
     Io(io::Error),
 }
-
-/// The shape of [`read_head`], for the piece of [`crate::Parts`] it fills.
-pub type ReadHead = fn(&mut TcpStream, &mut Vec<u8>, Instant) -> Result<Option<Vec<u8>>, HeadError>;
 
 /// Reads the next request head from `stream`, using and refilling `buf`. Returns the head,
 /// blank line included, and leaves the bytes after it in `buf`. `Ok(None)` means the client

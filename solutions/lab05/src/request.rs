@@ -13,12 +13,15 @@
 //! smuggling happens, so RFC 9112 asks for a 400 in those cases, and so do we. It works on
 //! bytes, never assumes UTF-8, and never panics: the property tests feed it arbitrary bytes.
 
+use crate::framing::body_follows;
 use crate::reader::MAX_HEAD;
 
 /// The HTTP versions this server speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
     Http10,
+    /// HTTP/1.1, and any later HTTP/1.x: RFC 9110 §2.5 says to process a higher minor
+    /// version as the highest one we speak.
     Http11,
 }
 
@@ -47,43 +50,9 @@ pub struct Request {
     pub has_body: bool,
 }
 
-impl Request {
-    /// The value of the first header field called `name`.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Whether any `name` field lists `token` (`Connection: keep-alive, close` lists both).
-    pub fn has_token(&self, name: &str, token: &str) -> bool {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case(name))
-            .flat_map(|(_, v)| v.split(','))
-            .any(|t| t.trim().eq_ignore_ascii_case(token))
-    }
-
-    /// The head as bytes again, the way a client would write it: used by the tests.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = format!(
-            "{} {} {}\r\n",
-            self.method,
-            self.target,
-            self.version.as_str()
-        );
-        for (name, value) in &self.headers {
-            out.push_str(&format!("{name}: {value}\r\n"));
-        }
-        out.push_str("\r\n");
-        out.into_bytes()
-    }
-}
-
 /// Parses a request head (as [`crate::reader::read_head`] returns it). The error is the
-/// status to answer with: 400 for anything malformed, 505 for an HTTP version we do not
-/// speak, 431 for a head over the size limit.
+/// status to answer with: 400 for anything malformed, 505 for an HTTP major version we do
+/// not speak, 431 for a head over the size limit.
 pub fn parse(head: &[u8]) -> Result<Request, u16> {
     if head.len() > MAX_HEAD {
         return Err(431);
@@ -109,7 +78,9 @@ pub fn parse(head: &[u8]) -> Result<Request, u16> {
     })
 }
 
-/// `method SP target SP version`: exactly one space between the three parts.
+/// `method SP target SP version`: exactly one space between the three parts. RFC 9112 §3
+/// also lets a server split on any run of whitespace instead; we take the strict reading,
+/// and a server that takes the lenient one is just as correct.
 fn request_line(line: &[u8]) -> Result<(String, String, Version), u16> {
     let parts: Vec<&[u8]> = line.split(|&b| b == b' ').collect();
     let [method, target, version] = parts[..] else {
@@ -125,9 +96,13 @@ fn request_line(line: &[u8]) -> Result<(String, String, Version), u16> {
         return Err(400);
     }
     let version = match version {
-        b"HTTP/1.1" => Version::Http11,
         b"HTTP/1.0" => Version::Http10,
-        // Well-formed, but a version we do not speak: HTTP/2.0, HTTP/0.9, HTTP/1.2.
+        // HTTP/1.1, and HTTP/1.2 to HTTP/1.9 read as 1.1: a minor version only adds what an
+        // older reader may ignore (RFC 9110 §2.5).
+        [b'H', b'T', b'T', b'P', b'/', b'1', b'.', minor] if minor.is_ascii_digit() => {
+            Version::Http11
+        }
+        // Well-formed, but a major version we do not speak: HTTP/2.0, HTTP/0.9, HTTP/3.0.
         [b'H', b'T', b'T', b'P', b'/', major, b'.', minor]
             if major.is_ascii_digit() && minor.is_ascii_digit() =>
         {
@@ -164,33 +139,12 @@ fn header_field(line: &[u8]) -> Result<(String, String), u16> {
     ))
 }
 
-/// Whether a body follows, from Content-Length and Transfer-Encoding. A Content-Length that
-/// is not a number, or two that disagree, is a 400: which one would a proxy believe?
-fn body_follows(headers: &[(String, String)]) -> Result<bool, u16> {
-    let mut length: Option<u64> = None;
-    let mut chunked = false;
-    for (name, value) in headers {
-        if name.eq_ignore_ascii_case("content-length") {
-            if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(400);
-            }
-            let n: u64 = value.parse().map_err(|_| 400u16)?;
-            if length.is_some_and(|old| old != n) {
-                return Err(400);
-            }
-            length = Some(n);
-        } else if name.eq_ignore_ascii_case("transfer-encoding") {
-            chunked = true;
-        }
-    }
-    Ok(chunked || length.unwrap_or(0) > 0)
-}
-
 /// The characters allowed in a method or a header name (RFC 9110's `tchar`).
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
 }
 
+/// A value without the spaces and tabs around it (RFC 9110's OWS).
 fn trim_whitespace(mut bytes: &[u8]) -> &[u8] {
     while let [b' ' | b'\t', rest @ ..] = bytes {
         bytes = rest;
@@ -214,8 +168,13 @@ mod tests {
         assert_eq!(request.method, "GET");
         assert_eq!(request.target, "/a%20b?x=1");
         assert_eq!(request.version, Version::Http11);
-        assert_eq!(request.header("host"), Some("example"));
-        assert!(request.has_token("connection", "close"));
+        assert_eq!(
+            request.headers,
+            [
+                ("Host".to_string(), "example".to_string()),
+                ("Connection".to_string(), "keep-alive, Close".to_string()),
+            ]
+        );
         assert!(!request.has_body);
     }
 
@@ -239,6 +198,7 @@ mod tests {
             b"GET /\xff HTTP/1.1\r\n\r\n",
             b"G(T / HTTP/1.1\r\n\r\n",
             b"GET / HTTX/1.1\r\n\r\n",
+            b"GET / HTTP/1.10\r\n\r\n",
             b"GET / HTTP/1.1\r\nno colon\r\n\r\n",
             b"GET / HTTP/1.1\r\nHost : x\r\n\r\n",
             b"GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
@@ -252,8 +212,16 @@ mod tests {
     }
 
     #[test]
-    fn refuses_other_versions_with_505() {
-        for version in ["HTTP/2.0", "HTTP/0.9", "HTTP/1.2", "HTTP/3.0"] {
+    fn later_minor_versions_are_read_as_1_1() {
+        for version in ["HTTP/1.1", "HTTP/1.2", "HTTP/1.9"] {
+            let head = format!("GET / {version}\r\n\r\n");
+            assert_eq!(parse(head.as_bytes()).unwrap().version, Version::Http11);
+        }
+    }
+
+    #[test]
+    fn refuses_other_major_versions_with_505() {
+        for version in ["HTTP/2.0", "HTTP/0.9", "HTTP/3.0"] {
             let head = format!("GET / {version}\r\n\r\n");
             assert_eq!(parse(head.as_bytes()), Err(505), "{version}");
         }

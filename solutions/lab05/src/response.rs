@@ -19,11 +19,10 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::tables::{content_type, reason};
+use lab_support::lab05::tables::{content_type, reason};
 
 /// What follows the head.
 pub enum Body {
-    Empty,
     Bytes(Vec<u8>),
     /// An open file, streamed to the socket instead of read into memory.
     File(File),
@@ -81,7 +80,6 @@ pub fn write<W: Write>(out: &mut W, response: Response, head_only: bool) -> io::
     let head_size = bytes.len() as u64;
     if !head_only {
         match response.body {
-            Body::Empty => {}
             Body::Bytes(body) => bytes.extend_from_slice(&body),
             // A small file goes out with its head in one write(2): one system call, and one
             // TCP segment for a small page.

@@ -1,32 +1,18 @@
-//! Listening, announcing, and accepting connections, one thread each.
+//! Accepting connections, one thread each.
 
-use std::io::{self, Write};
-use std::net::{SocketAddr, TcpListener};
+use std::io;
+use std::net::TcpListener;
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use crate::Parts;
-use crate::cli::Config;
+use lab_support::lab05::Config;
+
 use crate::connection;
-
-/// Opens the listening socket. `TcpListener::bind` is socket, SO_REUSEADDR, bind and listen
-/// in one call (chapter 2 takes it apart).
-pub fn open(addr: SocketAddr) -> io::Result<TcpListener> {
-    TcpListener::bind(addr)
-}
-
-/// Prints `listening on ADDR` with the address really bound, and flushes it: the grader
-/// (and anyone who passed port 0) reads the port from this line.
-pub fn announce(listener: &TcpListener) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    writeln!(out, "listening on {}", listener.local_addr()?)?;
-    out.flush()
-}
 
 /// Accepts connections forever; each one is served on its own thread, so a slow client
 /// holds up nobody but itself.
-pub fn serve(listener: TcpListener, config: Arc<Config>, parts: Parts) -> io::Result<()> {
+pub fn serve(listener: TcpListener, config: Arc<Config>) -> io::Result<()> {
     loop {
         let (stream, peer) = match listener.accept() {
             Ok(accepted) => accepted,
@@ -43,7 +29,7 @@ pub fn serve(listener: TcpListener, config: Arc<Config>, parts: Parts) -> io::Re
         let spawned = thread::Builder::new()
             .name(format!("client {peer}"))
             .spawn(move || {
-                if let Err(e) = connection::handle(stream, peer, &config, parts) {
+                if let Err(e) = connection::handle(stream, peer, &config) {
                     // A reset, a broken pipe or a write deadline ends this client only.
                     eprintln!("{peer}: {e}");
                 }

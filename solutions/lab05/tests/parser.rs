@@ -5,6 +5,21 @@ use lab05_solution::reader::head_end;
 use lab05_solution::request::{Request, Version, parse};
 use proptest::prelude::*;
 
+/// The head as bytes again, the way a client would write it.
+fn to_bytes(request: &Request) -> Vec<u8> {
+    let mut out = format!(
+        "{} {} {}\r\n",
+        request.method,
+        request.target,
+        request.version.as_str()
+    );
+    for (name, value) in &request.headers {
+        out.push_str(&format!("{name}: {value}\r\n"));
+    }
+    out.push_str("\r\n");
+    out.into_bytes()
+}
+
 /// A method: a token of letters, like GET or PURGE.
 fn method() -> impl Strategy<Value = String> {
     "[A-Z]{1,10}"
@@ -68,7 +83,7 @@ proptest! {
 
     #[test]
     fn a_valid_request_round_trips(request in request()) {
-        let bytes = request.to_bytes();
+        let bytes = to_bytes(&request);
         prop_assert_eq!(head_end(&bytes), Some(bytes.len()));
         prop_assert_eq!(parse(&bytes), Ok(request));
     }

@@ -40,6 +40,7 @@ pub fn reason(status: u16) -> &'static str {
         408 => "Request Timeout",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
+        501 => "Not Implemented",
         505 => "HTTP Version Not Supported",
         _ => "Unknown",
     }
@@ -71,5 +72,6 @@ mod tests {
     fn reasons() {
         assert_eq!(reason(404), "Not Found");
         assert_eq!(reason(431), "Request Header Fields Too Large");
+        assert_eq!(reason(501), "Not Implemented");
     }
 }
