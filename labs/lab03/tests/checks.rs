@@ -911,7 +911,7 @@ fn recv_exits_after_count(cx: &Ctx) -> Outcome {
             "the program did not exit with code 0 after --count datagrams",
             "--count만큼 받은 뒤 프로그램이 종료 코드 0으로 끝나지 않았습니다",
         ))
-        .sent("recv --listen 127.0.0.1:0 --count 2")
+        .sent("PROGRAM recv --listen 127.0.0.1:0 --count 2")
         .situation(cx.t(
             "2 datagrams were sent, and the program printed a line for each",
             "데이터그램 2개를 보냈고, 프로그램이 각각 한 줄씩 출력했습니다",
