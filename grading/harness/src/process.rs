@@ -419,14 +419,22 @@ impl Spawned {
     /// The next line the program prints on stdout, without its line ending. `Ok(None)` when
     /// stdout was closed (the program exited); an error when no line came within `limit`.
     pub fn next_line(&mut self, limit: Duration) -> Result<Option<String>, Duration> {
+        Ok(self.next_line_bytes(limit)?.map(|line| {
+            let text = String::from_utf8_lossy(&line);
+            text.trim_end_matches(['\n', '\r']).to_string()
+        }))
+    }
+
+    /// The next line the program prints on stdout, exactly as printed: its bytes (UTF-8 or
+    /// not) and its line ending. The last line of a program that exits without a final
+    /// newline comes without one. `Ok(None)` when stdout was closed; an error when no line
+    /// came within `limit`.
+    pub fn next_line_bytes(&mut self, limit: Duration) -> Result<Option<Vec<u8>>, Duration> {
         if self.stdout_closed {
             return Ok(None);
         }
         match self.stdout.recv_timeout(limit) {
-            Ok(line) => {
-                let text = String::from_utf8_lossy(&line);
-                Ok(Some(text.trim_end_matches(['\n', '\r']).to_string()))
-            }
+            Ok(line) => Ok(Some(line)),
             Err(RecvTimeoutError::Disconnected) => {
                 self.stdout_closed = true;
                 Ok(None)

@@ -730,123 +730,63 @@ fn recv_prints_the_payload_exactly(cx: &Ctx) -> Outcome {
     expect_printed_all(cx, &mut server, &mut peer, &payloads, cause)
 }
 
-/// Runs `recv --listen ADDR --count 1` to the end, with `payload` sent to ADDR from a socket
-/// of the grader's own, and returns the command line, the sender's address, the address
-/// the program was told to listen on, and how it finished (with all of its stdout, as bytes).
-fn run_recv_once(
-    cx: &Ctx,
-    payload: &[u8],
-) -> Result<(Vec<String>, SocketAddr, SocketAddr, Finished), Failure> {
-    let sender = UdpSocket::bind("127.0.0.1:0")
-        .and_then(|s| Ok((s.local_addr()?, s)))
-        .map_err(|e| Failure::new(format!("the grader could not bind a UDP socket: {e}")))?;
-    let (from, sender) = sender;
-    let mut attempts = 0;
-    loop {
-        attempts += 1;
-        let listen = unused_address(cx.lang())?;
-        let args: Vec<String> = ["recv", "--listen", &listen.to_string(), "--count", "1"]
-            .map(String::from)
-            .to_vec();
-        let finished = thread::scope(|scope| {
-            let running = scope.spawn(|| run(cx, &args));
-            // The program's stdout is read only when it has exited, so the grader cannot
-            // wait for its `listening on` line. Instead the datagram is sent again every
-            // 10 ms until the program exits: the first copy after its bind is the one it
-            // prints (--count 1); copies before the bind, or after the exit, find no socket
-            // and are dropped. This loop paces the sending, it does not wait for anything.
-            while !running.is_finished() {
-                let _ = sender.send_to(payload, listen);
-                thread::sleep(millis(10));
-            }
-            running
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })?;
-        // The port was free when the grader chose it; if another program took it before
-        // this one could bind it, the program could not start: try another port.
-        let port_taken = !finished.stdout.starts_with(b"listening on ")
-            && finished.stderr_text().contains("in use");
-        if !port_taken || attempts == 3 {
-            return Ok((args, from, listen, finished));
-        }
-    }
-}
-
-/// One payload through `recv --count 1`: all of stdout must be exactly the two lines the
-/// contract says, and the exit code 0.
+/// Sends `payload` to a running `recv` and checks the line it prints, byte for byte: the
+/// raw bytes of stdout, not a decoded, trimmed copy.
 fn expect_stdout_exactly(cx: &Ctx, payload: &[u8]) -> Outcome {
-    let (args, from, listen, finished) = run_recv_once(cx, payload)?;
-    let line = printed_line(from, payload);
-    let expected = format!("listening on {listen}\n{line}\n");
-    if finished.status.success() && !finished.timed_out && finished.stdout == expected.as_bytes() {
-        return Ok(());
-    }
-    let problem = if finished.timed_out {
-        cx.t(
-            "`recv --count 1` did not exit after one datagram",
-            "`recv --count 1`이 데이터그램 하나를 받은 뒤에 끝나지 않았습니다",
-        )
-    } else if !finished.status.success() {
-        cx.t(
-            "`recv --count 1` did not exit with code 0",
-            "`recv --count 1`이 종료 코드 0으로 끝나지 않았습니다",
-        )
-    } else {
-        cx.t(
-            "stdout is not byte for byte what the contract says",
-            "stdout이 계약에 적힌 것과 바이트 단위로 같지 않습니다",
-        )
+    let mut server = start(cx, &["recv", "--listen", "127.0.0.1:0"])?;
+    let mut peer = Peer::bind(cx.lang())?;
+    let from = peer.addr();
+    peer.send_to(payload, server.addr)?;
+    let expected = format!("{}\n", printed_line(from, payload));
+    let printed = server.process.next_line_bytes(WAIT);
+    let got = match &printed {
+        Ok(Some(line)) if line == expected.as_bytes() => return Ok(()),
+        Ok(Some(line)) => line.clone(),
+        Ok(None) | Err(_) => Vec::new(),
     };
-    let mut failure = Failure::new(problem)
-        .situation(cx.t(
-            "the grader ran recv to the end and compared all of its stdout, byte for byte",
-            "채점기가 recv를 끝까지 실행하고 stdout 전체를 바이트 단위로 비교했습니다",
-        ))
-        .sent(shown_command(&args))
-        .sent(cx.t(
-            format!(
-                "{} from {from}, again every 10 ms until the program exited",
-                show_datagram(cx.lang(), payload)
-            ),
-            format!(
-                "{from}에서 {}, 프로그램이 끝날 때까지 10 ms마다 다시",
-                show_datagram(cx.lang(), payload)
-            ),
-        ))
-        .expected(cx.t(
-            format!("{} and exit code 0", show(cx.lang(), expected.as_bytes())),
-            format!(
-                "{}, 그리고 종료 코드 0",
-                show(cx.lang(), expected.as_bytes())
-            ),
-        ))
-        .got(format!(
-            "{}; {}",
-            show(cx.lang(), &finished.stdout),
-            finished.describe()
-        ));
-    if let Some(diff) = describe_difference(cx.lang(), expected.as_bytes(), &finished.stdout) {
+    let mut failure = Failure::new(cx.t(
+        "the line `recv` printed is not byte for byte what the contract says",
+        "`recv`가 출력한 줄이 계약에 적힌 것과 바이트 단위로 같지 않습니다",
+    ))
+    .sent(cx.t(
+        format!("{} from {from}", show_datagram(cx.lang(), payload)),
+        format!("{from}에서 {}", show_datagram(cx.lang(), payload)),
+    ))
+    .expected(cx.t(
+        format!(
+            "the line {} on stdout",
+            show(cx.lang(), expected.as_bytes())
+        ),
+        format!("stdout에 줄 {}", show(cx.lang(), expected.as_bytes())),
+    ))
+    .got(match printed {
+        Ok(Some(_)) => show(cx.lang(), &got),
+        Ok(None) => cx.t(
+            "stdout closed: the program exited",
+            "stdout이 닫힘: 프로그램이 끝났습니다",
+        ),
+        Err(limit) => cx.t(
+            format!("no line within {:.1} s", limit.as_secs_f64()),
+            format!("{:.1}초 안에 줄이 오지 않음", limit.as_secs_f64()),
+        ),
+    });
+    if let Some(diff) = describe_difference(cx.lang(), expected.as_bytes(), &got) {
         failure = failure.note(diff);
     }
-    let stderr = finished.stderr_text();
-    if let Some(explained) = explain_stderr(cx.lang(), &stderr) {
-        failure = failure.cause(explained);
-    }
-    let got_line = String::from_utf8_lossy(&finished.stdout);
-    let got_line = got_line.lines().nth(1).unwrap_or("");
-    let diagnosis = if std::str::from_utf8(&finished.stdout).is_err() {
+    let stderr = server.stderr_text();
+    let got_text = String::from_utf8_lossy(&got);
+    let diagnosis = if !got.is_empty() && std::str::from_utf8(&got).is_err() {
         Some(diagnoses::raw_bytes(cx))
     } else {
-        diagnose_line(cx, from, payload, got_line)
+        diagnose_line(cx, from, payload, got_text.trim_end_matches('\n'))
     };
     if let Some(diagnosis) = diagnosis {
         failure = unless_panicked(failure, &stderr, diagnosis);
     }
-    Err(failure.cause(cx.t(
-        "Print exactly `<sender> <length> <payload>` and a line feed (\\n) per datagram: the payload as it came, a carriage return (\\r) included, with each byte that is not UTF-8 replaced by U+FFFD (String::from_utf8_lossy does it). With --count 1, exit 0 after the first datagram.",
-        "데이터그램마다 정확히 `<보낸 곳> <길이> <내용>`과 줄바꿈 문자(\\n) 하나를 출력하세요. 내용은 받은 그대로이고(캐리지 리턴 \\r 포함), UTF-8이 아닌 바이트만 U+FFFD로 바꿉니다(String::from_utf8_lossy가 해 줍니다). --count 1이면 첫 데이터그램 뒤에 종료 코드 0으로 끝납니다.",
-    )))
+    Err(server.died_or(failure.cause(cx.t(
+        "Print exactly `<sender> <length> <payload>` and a line feed (\\n) per datagram: the payload as it came, a carriage return (\\r) included, with each byte that is not UTF-8 replaced by U+FFFD (String::from_utf8_lossy does it).",
+        "데이터그램마다 정확히 `<보낸 곳> <길이> <내용>`과 줄바꿈 문자(\\n) 하나를 출력하세요. 내용은 받은 그대로이고(캐리지 리턴 \\r 포함), UTF-8이 아닌 바이트만 U+FFFD로 바꿉니다(String::from_utf8_lossy가 해 줍니다).",
+    ))))
 }
 
 fn recv_stdout_is_exact_bytes(cx: &Ctx) -> Outcome {
