@@ -13,38 +13,47 @@
 //!
 //! TODO list (everything else in this crate is done):
 //!
-//! 1. `open_and_announce`: bind a `TcpListener` to `addr`, print `listening on ADDR` with
-//!    the address really bound (`local_addr()`), flush stdout, return the listener.
-//!    (§ "The lab")
+//! 1. `open_and_announce`: bind a `TcpListener` to `addr` (IPv4 or IPv6, whichever it is),
+//!    print `listening on ADDR` with the address really bound (`local_addr()`), flush
+//!    stdout, return the listener. (§ "The lab")
 //! 2. `serve`: accept connections forever, each on its own thread running
 //!    `handle_connection`, so that a slow client holds up nobody else. Log a failed accept
 //!    or a failed connection on stderr and go on. (§ "Many clients at once")
 //! 3. `read_head`: read from the stream into `buf` until `buf` holds an empty line (the end
 //!    of a request head); return the head (up to and including the empty line) and leave
-//!    the bytes after it in `buf`: they are the next, pipelined request. A head may not grow
-//!    past `MAX_HEAD` (`HeadError::TooLarge`), and must be complete by `deadline`: before
-//!    every read, set the read timeout to the time left (`HeadError::TimedOut`). EOF before
-//!    any byte is `Ok(None)`. (§ "Partial reads", § "Limits on the head", § "Pipelining",
-//!    § "Slow and huge clients")
+//!    the bytes after it in `buf`: they are the next, pipelined request, so look there
+//!    before reading again. A head of up to `MAX_HEAD` bytes, empty line included, is
+//!    served; a longer one is `HeadError::TooLarge`. It must be complete by `deadline`:
+//!    before every read, set the read timeout to the time left (`HeadError::TimedOut`). EOF
+//!    before any byte is `Ok(None)`. (§ "Partial reads", § "Limits on the head",
+//!    § "Pipelining", § "Slow and huge clients")
 //! 4. `parse_request`: the request line (`METHOD SP TARGET SP VERSION`) and the header
-//!    fields (`Name: value`) into a `Request`. Anything malformed is `Err(400)`; a
-//!    well-formed `HTTP/x.y` other than 1.0 and 1.1 is `Err(505)`. No `unwrap()` on
-//!    anything the client sent. (§ "Request line and headers", § "Malformed requests")
+//!    fields (`Name: value`, no space before the colon) into a `Request`. Anything
+//!    malformed is `Err(400)`. `HTTP/1.0` is 1.0; `HTTP/1.1` and any later `HTTP/1.x` is
+//!    1.1; a well-formed `HTTP/x.y` with another major version is `Err(505)`. Set
+//!    `has_body` from `Content-Length` (digits only, and several must agree, else
+//!    `Err(400)`) and `Transfer-Encoding`; header names in any case. No `unwrap()` on
+//!    anything the client sent. (§ "Request line and headers", § "Malformed requests",
+//!    § "Bodies and request smuggling")
 //! 5. `resolve`: the file a target names under the root. Cut the target at `?`,
-//!    percent-decode it, THEN check every `/`-separated segment: `..`, a backslash or a NUL
-//!    is `Err(403)`. Build the path from the root and the remaining segments; a directory
-//!    means its `index.html`; no such file is `Err(404)`. (§ "From URL to path",
-//!    § "Path traversal")
+//!    percent-decode it once, THEN check every `/`-separated segment: `..`, a backslash or
+//!    a NUL is `Err(403)`. Build the path from the root and the remaining segments (never
+//!    decode them again); a directory means its `index.html`; no such file is `Err(404)`.
+//!    (§ "From URL to path", § "Path traversal")
 //! 6. `write_response`: the status line, `Content-Length` (the body's length in BYTES),
 //!    `Content-Type` when there is one, `Connection: close` when closing, the extra
-//!    headers, the empty line, then the body, unless `head_only`. (§ "Content-Length counts
-//!    bytes", § "HEAD")
+//!    headers, the empty line, then the body, unless `head_only`, whatever the status.
+//!    (§ "Content-Length counts bytes", § "HEAD")
 //! 7. `handle_connection`: the loop of one connection. Read a head (deadline: now +
-//!    `config.timeout`), parse it, answer: 405 with `Allow: GET, HEAD` for other methods,
-//!    the file or an error status otherwise. Keep the connection open for HTTP/1.1 unless
-//!    the client sent `Connection: close`; HTTP/1.0 closes after the response. A head that
-//!    is too large (431), malformed (400, 505) or too slow (408, or just close) is answered
-//!    and the connection closed. (§ "Persistent connections", § "Status codes")
+//!    `config.timeout`, a new one for every head, after a response too), parse it, answer:
+//!    405 with `Allow: GET, HEAD` for POST, PUT, DELETE and the other methods RFC 9110
+//!    defines, 501 for a method you do not know, the file or an error status otherwise.
+//!    Keep the connection open for HTTP/1.1 unless the `Connection` header lists `close`
+//!    (a comma-separated list, any case, spaces allowed); HTTP/1.0 closes after the
+//!    response, and so does a request with a body (this server does not read bodies). A
+//!    head that is too large (431), malformed (400, 505) or too slow (408, or just close)
+//!    is answered and the connection closed. (§ "Persistent connections",
+//!    § "Status codes", § "Bodies and request smuggling")
 //! 8. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
@@ -113,6 +122,8 @@ struct Request {
     version: Version,
     /// Header fields in order; compare names without regard to case.
     headers: Vec<(String, String)>,
+    /// Whether a body follows the head (Content-Length above 0, or Transfer-Encoding).
+    has_body: bool,
 }
 
 impl Request {
