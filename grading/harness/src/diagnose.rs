@@ -55,7 +55,7 @@ pub fn panicked(lang: Lang, panic: &Panic) -> Diagnosis {
         ),
         cause: lang.pick(
             format!("The program panicked: {summary}. A panic in a connection's thread also closes that connection, so the client sees the connection end instead of an answer. A server turns errors into messages (or drops the one connection); it never panics."),
-            format!("프로그램이 패닉(panic)했습니다: {summary}. 연결을 맡은 스레드가 패닉하면 그 연결도 닫히므로, 클라이언트는 응답 대신 연결이 끝나는 것을 봅니다. 서버는 오류를 메시지로 바꾸거나 그 연결 하나만 정리하며, 패닉하지 않습니다."),
+            format!("프로그램이 패닉(panic)했습니다: {summary}. 연결을 맡은 스레드가 패닉하면 그 연결도 닫히므로, 클라이언트는 응답을 받지 못하고 연결이 끝납니다. 서버는 오류를 메시지로 바꾸거나 그 연결 하나만 정리할 뿐, 패닉하지 않습니다."),
         ),
         to_pass: lang.pick(
             format!("Find what panics at {} and handle that case without a panic (no unwrap() or expect() on what a peer sends or on a read or write).", panic.location),
@@ -77,12 +77,12 @@ pub fn no_listening_line(lang: Lang) -> Diagnosis {
             .into(),
         cause: lang.pick(
             "The program is running but printed no `listening on ADDR` line within 10 s. When stdout is a pipe (as under the grader) its output may wait in a buffer: Rust's std flushes stdout at every newline today, but does not promise to, and C's stdio and many other languages buffer a pipe in blocks. Flush right after printing the line.",
-            "프로그램은 실행 중인데 10초 안에 `listening on ADDR` 줄을 출력하지 않았습니다. stdout이 파이프이면(채점기 아래에서처럼) 출력이 버퍼에 머물 수 있습니다. Rust 표준 라이브러리는 지금은 줄바꿈마다 flush하지만 그렇게 약속하지는 않고, C의 stdio와 여러 다른 언어는 파이프를 블록 단위로 버퍼링합니다. 줄을 출력한 직후 flush하세요.",
+            "프로그램은 실행 중인데 10초 안에 `listening on ADDR` 줄을 출력하지 않았습니다. stdout이 파이프이면(채점기에서 실행할 때처럼) 출력이 버퍼에 머물 수 있습니다. Rust 표준 라이브러리는 지금은 줄바꿈마다 flush하지만 앞으로도 그렇다고 보장하지는 않고, C의 stdio와 여러 다른 언어는 파이프를 블록 단위로 버퍼링합니다. 줄을 출력한 직후 flush하세요.",
         ).into(),
         to_pass: lang
             .pick(
                 "Print `listening on ADDR` as the first line of stdout right after listen(), then flush stdout.",
-                "listen() 직후 stdout 첫 줄로 `listening on ADDR`를 출력하고 stdout을 flush하기.",
+                "listen() 직후 stdout 첫 줄로 `listening on ADDR` 줄을 출력하고 stdout을 flush하기.",
             )
             .into(),
         section: None,
@@ -101,7 +101,7 @@ pub fn ipv4_only(lang: Lang) -> Diagnosis {
             .into(),
         cause: lang.pick(
             "Given an IPv6 address ([::1]), the program failed or used IPv4. A socket's address family must match the address it is bound or connected to: take it from the address (socket2's Domain::for_address, or let std/tokio's bind and connect choose), never fix it to IPv4.",
-            "IPv6 주소([::1])를 주었더니 프로그램이 실패하거나 IPv4를 썼습니다. 소켓의 주소 체계는 바인드하거나 연결할 주소와 같아야 합니다. 주소 체계를 IPv4로 못 박지 말고 주소에서 가져오세요(socket2의 Domain::for_address, 또는 std/tokio의 bind와 connect가 고르게 두기).",
+            "IPv6 주소([::1])를 주었더니 프로그램이 실패하거나 IPv4를 썼습니다. 소켓의 주소 체계는 바인드하거나 연결할 주소와 같아야 합니다. 주소 체계를 IPv4로 못 박지 말고 주소에서 가져오세요. socket2라면 Domain::for_address를 쓰고, std나 tokio라면 bind와 connect가 알아서 고르게 두면 됩니다.",
         ).into(),
         to_pass: lang
             .pick(
@@ -119,16 +119,16 @@ pub fn not_listening(lang: Lang, addr: SocketAddr) -> Diagnosis {
         key: "not listening".into(),
         title: lang.pick(
             format!("nothing accepts connections at the announced address {addr}"),
-            format!("알린 주소 {addr}에서 연결을 받는 것이 없음"),
+            format!("알린 주소 {addr}에서 연결을 받는 소켓이 없음"),
         ),
         cause: lang.pick(
             format!("The program printed `listening on {addr}` and is still running, but connecting there is refused: no socket listens at that address. The line must come after listen() succeeded, and name the address the listening socket really has (local_addr() of that very socket)."),
-            format!("프로그램이 `listening on {addr}`를 출력했고 아직 실행 중인데, 그 주소로 연결하면 거절됩니다. 그 주소에서 수신 대기하는 소켓이 없다는 뜻입니다. 이 줄은 listen()이 성공한 뒤에, 수신 대기하는 바로 그 소켓의 실제 주소(local_addr())로 출력해야 합니다."),
+            format!("프로그램이 `listening on {addr}` 줄을 출력했고 아직 실행 중인데, 그 주소로 연결하면 거절됩니다. 그 주소에서 수신 대기하는 소켓이 없다는 뜻입니다. 이 줄은 listen()이 성공한 뒤에, 수신 대기하는 바로 그 소켓의 실제 주소(local_addr())로 출력해야 합니다."),
         ),
         to_pass: lang
             .pick(
                 "Print `listening on ADDR` only after listen(), with the listening socket's own local_addr().",
-                "listen()이 끝난 뒤에, 수신 대기 소켓의 local_addr()로 `listening on ADDR`를 출력하기.",
+                "listen()이 끝난 뒤에, 수신 대기 소켓의 local_addr()로 `listening on ADDR` 줄을 출력하기.",
             )
             .into(),
         section: None,

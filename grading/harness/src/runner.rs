@@ -202,7 +202,7 @@ fn judge_the_programs(ctx: &Ctx, outcome: Outcome, lang: Lang) -> Outcome {
             if let Some(early) = registry.early_exit() {
                 let failure = Failure::new(lang.pick(
                     "the server exited during this check; a server serves until it is stopped",
-                    "이 검사 도중에 서버가 끝났습니다. 서버는 멈출 때까지 계속 처리해야 합니다",
+                    "이 검사 도중에 서버가 종료되었습니다. 서버는 누군가 멈출 때까지 계속 클라이언트를 처리해야 합니다",
                 ))
                 .got(describe_exit(lang, early.status));
                 return Err(match crate::process::explain_stderr(lang, &early.stderr) {
@@ -493,7 +493,7 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
                     unmeasured.join(", ")
                 ),
                 format!(
-                    "이 컴퓨터에서는 측정하지 못함(점수 없음. IPv6 루프백이 있는 리눅스에서 채점하세요): {}",
+                    "이 컴퓨터에서 측정하지 못한 검사 항목(점수 없음, IPv6 루프백이 있는 리눅스에서 채점하세요): {}",
                     unmeasured.join(", ")
                 ),
             )

@@ -401,7 +401,7 @@ impl Spawned {
             ))
             .cause(lang.pick(
                 "The program printed no line for what was sent. Does it receive in a loop, and print each line as soon as it has it (println!, or write! and flush)?",
-                "보낸 것에 대해 프로그램이 아무 줄도 출력하지 않았습니다. 반복해서 수신하고 있는지, 받는 즉시 줄을 출력하는지(println!, 또는 write! 후 flush) 확인하세요.",
+                "데이터그램을 보냈는데도 프로그램이 아무 줄도 출력하지 않았습니다. 루프를 돌며 계속 수신하는지, 받는 즉시 줄을 출력하는지(println!, 또는 write! 후 flush) 확인하세요.",
             ))),
         }
     }

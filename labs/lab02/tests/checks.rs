@@ -55,11 +55,11 @@ fn whole_buffer(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The echo came back followed by bytes nobody sent (zeros, or leftovers of an earlier read): the write sends the whole buffer. read(&mut buf) returns n, and only buf[..n] holds what arrived.",
-            "에코 뒤에 아무도 보내지 않은 바이트(0이나 이전 read의 찌꺼기)가 붙어 왔습니다. 쓰기가 버퍼 전체를 보내고 있습니다. read(&mut buf)는 n을 돌려주고, 방금 도착한 것은 buf[..n]뿐입니다.",
+            "에코 뒤에 아무도 보내지 않은 바이트(값이 0인 바이트나 이전 read에서 남은 바이트)가 붙어 왔습니다. write가 버퍼 전체를 보내고 있습니다. read(&mut buf)는 n을 돌려주고, 방금 도착한 것은 buf[..n]뿐입니다.",
         ),
         to_pass: cx.t(
             "Write back &buf[..n], where n is what read returned.",
-            "read가 돌려준 n으로 &buf[..n]만 돌려보내기.",
+            "read가 돌려준 n만큼, 곧 &buf[..n]만 돌려보내기.",
         ),
         section: Some("read-and-write"),
     }
@@ -226,7 +226,7 @@ fn returns_the_rest_then_eof_after_half_close(cx: &Ctx) -> Outcome {
             &mut server,
             &cx.t(
                 "a client wrote 64 KiB and shut down its sending side at once; it got everything back, then EOF",
-                "클라이언트가 64 KiB를 쓰고 곧바로 보내는 쪽을 닫았고, 모두 돌려받은 뒤 EOF를 받았습니다",
+                "클라이언트가 64 KiB를 쓰고 곧바로 보내는 방향을 닫았고, 모두 돌려받은 뒤 EOF를 받았습니다",
             ),
         );
     }
@@ -380,7 +380,7 @@ fn logs_connects_and_disconnects(cx: &Ctx) -> Outcome {
             if Instant::now() >= deadline {
                 return Err(Failure::new(cx.t(
                     format!("stderr does not log both the connection and the disconnection of client {peer}"),
-                    format!("stderr에 클라이언트 {peer}의 연결과 연결 끊김이 모두 기록되지 않았습니다"),
+                    format!("stderr에 클라이언트 {peer}의 연결과 연결 끊김이 둘 다 기록되지는 않았습니다"),
                 ))
                 .situation(cx.t(
                     format!("a client from {peer} connected, {how_en}"),
@@ -388,7 +388,7 @@ fn logs_connects_and_disconnects(cx: &Ctx) -> Outcome {
                 ))
                 .expected(cx.t(
                     format!("two lines on stderr that name {peer}, such as `connected {peer}` and `disconnected {peer}`"),
-                    format!("stderr에 {peer}가 들어간 줄 두 개, 예: `connected {peer}`, `disconnected {peer}`"),
+                    format!("stderr에 {peer} 주소가 들어간 줄 두 개(예: `connected {peer}`, `disconnected {peer}`)"),
                 ))
                 .got(cx.t(
                     format!("{mentions} such line(s)"),
@@ -418,7 +418,7 @@ fn still_serving(cx: &Ctx, server: &mut Server, after: &str) -> Outcome {
         ))
         .cause(cx.t(
             "One connection ending must not end the service: after a client is done, the server goes on accepting and echoing for the next.",
-            "연결 하나가 끝났다고 서비스가 끝나면 안 됩니다. 클라이언트 하나가 끝난 뒤에도 서버는 계속 다음 클라이언트를 받아 에코해야 합니다.",
+            "연결 하나가 끝났다고 서버까지 끝나면 안 됩니다. 클라이언트 하나가 끝난 뒤에도 서버는 계속 다음 클라이언트를 수락해 에코해야 합니다.",
         ))
     })
 }
@@ -482,7 +482,7 @@ fn shared_buffer(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "A client got back bytes that another client sent. Each connection needs a buffer of its own: declare it inside the function that serves one client (a local array or Vec), never as a static or a value shared between threads.",
-            "한 클라이언트가 다른 클라이언트가 보낸 바이트를 돌려받았습니다. 연결마다 버퍼가 따로 있어야 합니다. 버퍼는 클라이언트 하나를 처리하는 함수 안에(지역 배열이나 Vec으로) 두고, static이나 스레드끼리 나눠 쓰는 값으로 두지 마세요.",
+            "어떤 클라이언트가 다른 클라이언트의 바이트를 돌려받았습니다. 연결마다 버퍼가 따로 있어야 합니다. 버퍼는 클라이언트 하나를 처리하는 함수 안에(지역 배열이나 Vec으로) 두고, static이나 스레드끼리 나눠 쓰는 값으로 두지 마세요.",
         ),
         to_pass: cx.t(
             "Give each connection's thread a buffer of its own.",
@@ -534,11 +534,11 @@ fn serves_eight_clients_at_once(cx: &Ctx) -> Outcome {
         server.explain(echoed).map_err(|f| {
             f.situation(cx.t(
                 format!("8 clients connected at once and stay connected; this is client {}", i + 1),
-                format!("클라이언트 8개가 한꺼번에 연결해 연결을 유지하고 있고, 이것은 {}번째입니다", i + 1),
+                format!("클라이언트 8개가 한꺼번에 연결해 연결을 유지하고 있고, 그중 {}번째 클라이언트입니다", i + 1),
             ))
             .cause(cx.t(
                 format!("Clients 1 to {i} were answered and are still connected; client {} was not. A server that serves only so many clients at a time (a fixed pool of {i} threads, say) leaves the next one waiting as long as the others stay. Give every accepted client its own thread.", i + 1),
-                format!("클라이언트 1~{i}번은 답을 받았고 아직 연결되어 있는데, {}번은 답을 받지 못했습니다. 한 번에 정해진 수의 클라이언트만 처리하는 서버(예: 스레드 {i}개짜리 풀)는 앞의 클라이언트가 머무는 동안 다음 클라이언트를 기다리게 합니다. 수락한 클라이언트마다 스레드를 따로 두세요.", i + 1),
+                format!("클라이언트 1~{i}번은 답을 받았고 아직 연결되어 있는데, {}번은 답을 받지 못했습니다. 한 번에 정해진 수의 클라이언트만 처리하는 서버(예: 스레드 {i}개짜리 풀)는 앞의 클라이언트들이 연결을 유지하는 동안 다음 클라이언트를 기다리게 합니다. 수락한 클라이언트마다 스레드를 따로 두세요.", i + 1),
             ))
         })?;
     }
@@ -562,11 +562,11 @@ fn serves_eight_clients_at_once(cx: &Ctx) -> Outcome {
             .collect();
         let mut failure = Failure::new(cx.t(
             format!("client {} of 8, transferring at the same time as the others, did not get its bytes back exactly", i + 1),
-            format!("다른 클라이언트와 동시에 주고받은 {}번째 클라이언트가 자기 바이트를 정확히 돌려받지 못했습니다", i + 1),
+            format!("클라이언트 8개 가운데 {}번째 클라이언트가 다른 클라이언트와 동시에 주고받는 동안 자기 바이트를 정확히 돌려받지 못했습니다", i + 1),
         ))
         .situation(cx.t(
             "8 clients connected at once; each wrote its own bytes (1 B to 2 MiB) while reading its echo, all at the same time, then shut down its sending side",
-            "클라이언트 8개가 한꺼번에 연결해, 저마다 다른 바이트(1바이트~2 MiB)를 동시에 쓰면서 에코를 읽고, 그다음 보내는 쪽을 닫았습니다",
+            "클라이언트 8개가 한꺼번에 연결해, 모두 동시에 저마다 자기 바이트(1바이트~2 MiB)를 쓰면서 에코를 읽었고, 그다음 보내는 방향을 닫았습니다",
         ))
         .expected(cx.t(
             format!("the same {} bytes, then EOF", data[i].len()),
@@ -581,7 +581,7 @@ fn serves_eight_clients_at_once(cx: &Ctx) -> Outcome {
         }
         return Err(server.died_or(failure.cause(cx.t(
             "Each connection is its own stream of bytes: its own thread, its own buffer, and every byte written back to the connection it came from.",
-            "연결은 저마다 독립된 바이트 스트림입니다. 스레드도 버퍼도 연결마다 따로 두고, 바이트는 모두 그것이 온 연결로 돌려보내세요.",
+            "연결은 저마다 독립된 바이트 스트림입니다. 스레드도 버퍼도 연결마다 따로 두고, 받은 바이트는 모두 그 바이트가 들어온 연결로 돌려보내세요.",
         ))));
     }
     Ok(())
@@ -692,7 +692,7 @@ fn a_client_that_stops_reading_delays_no_one(cx: &Ctx) -> Outcome {
     unread.settle();
     let situation = cx.t(
         "a first client wrote 8 MiB without reading its echo, so the server's writes to it wait; meanwhile 7 other clients connected and each exchanged 256 KiB",
-        "첫 클라이언트가 에코를 읽지 않은 채 8 MiB를 써서 그 클라이언트로 가는 서버의 쓰기가 막혀 있습니다. 그동안 다른 클라이언트 7개가 연결해 저마다 256 KiB를 주고받았습니다",
+        "첫 클라이언트가 에코를 읽지 않은 채 8 MiB를 써서, 서버가 그 클라이언트에게 쓰는 write는 블로킹되어 있습니다. 그동안 다른 클라이언트 7개가 연결해 저마다 256 KiB를 주고받았습니다",
     );
     let others: Vec<Vec<u8>> = (0..7).map(|i| pattern(256 * 1024, 3000 + i)).collect();
     let mut clients = Vec::new();
@@ -734,7 +734,7 @@ fn a_client_that_stops_reading_delays_no_one(cx: &Ctx) -> Outcome {
         }
         return Err(server.died_or(failure.cause(cx.t(
             "A client that does not read makes the server's write() to it wait, and that must hold up only that client's thread. Anything shared between connections (one buffer, a lock held while writing) lets one slow reader stop everyone.",
-            "읽지 않는 클라이언트에게 쓰는 write()는 기다리게 되는데, 그 때문에 멈추는 것은 그 클라이언트의 스레드뿐이어야 합니다. 연결끼리 나눠 쓰는 것(버퍼 하나, 쓰는 동안 쥐고 있는 락)이 있으면 느린 클라이언트 하나가 모두를 멈춥니다.",
+            "읽지 않는 클라이언트에게 쓰는 write()는 블로킹되는데, 그 때문에 멈추는 것은 그 클라이언트의 스레드뿐이어야 합니다. 연결끼리 나눠 쓰는 것(버퍼 하나, 쓰는 동안 쥐고 있는 락)이 있으면 느린 클라이언트 하나 때문에 모두가 멈춥니다.",
         ))));
     }
     // Now the first client reads: it must get its own 8 MiB, all of it, and then EOF.
@@ -766,7 +766,7 @@ fn a_client_that_stops_reading_delays_no_one(cx: &Ctx) -> Outcome {
     }
     Err(server.died_or(failure.cause(cx.t(
         "The bytes a thread is writing must stay its own until write_all returns: a buffer another thread reads into meanwhile changes them under it.",
-        "스레드가 쓰고 있는 바이트는 write_all이 돌아올 때까지 그 스레드만의 것이어야 합니다. 그동안 다른 스레드가 같은 버퍼에 읽어 들이면 쓰던 내용이 바뀝니다.",
+        "스레드가 쓰고 있는 바이트는 write_all이 반환될 때까지 그 스레드만의 것이어야 합니다. 그동안 다른 스레드가 같은 버퍼에 읽어 들이면 쓰던 내용이 바뀝니다.",
     ))))
 }
 
@@ -787,7 +787,7 @@ fn finishes_echoing_after_the_clients_eof(cx: &Ctx) -> Outcome {
     unread.stop(&stream);
     let situation = cx.t(
         "a client wrote 8 MiB and shut down its sending side without reading, then read the echo only afterwards",
-        "클라이언트가 에코를 읽지 않은 채 8 MiB를 쓰고 보내는 쪽을 닫은 뒤, 그다음에야 에코를 읽었습니다",
+        "클라이언트가 에코를 읽지 않은 채 8 MiB를 쓰고 보내는 방향을 닫았고, 그 뒤에야 에코를 읽었습니다",
     );
     if got == *data && ending == Ending::Eof {
         return still_serving(cx, &mut server, &situation);
@@ -828,7 +828,7 @@ fn fd_leak(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "Every accepted connection holds a file descriptor until the socket is closed, and a socket closes only when every handle to it (the TcpStream and each try_clone) is dropped. shutdown() ends the conversation but frees nothing. A server that keeps handles (in a Vec, a map, a leaked clone) stops accepting once the process hits its limit (EMFILE, \"Too many open files\").",
-            "수락한 연결은 소켓이 닫힐 때까지 파일 디스크립터를 하나씩 차지하고, 소켓은 그 핸들(TcpStream과 try_clone한 것 모두)이 전부 drop되어야 닫힙니다. shutdown()은 대화를 끝낼 뿐 아무것도 돌려주지 않습니다. 핸들을 붙잡아 두는 서버(Vec이나 맵에 넣어 두거나, 복제본을 잊어버리거나)는 프로세스의 한도에 닿는 순간 더 이상 연결을 받지 못합니다(EMFILE, \"Too many open files\").",
+            "수락한 연결은 소켓이 닫힐 때까지 파일 디스크립터를 하나씩 차지하고, 소켓은 그 핸들(TcpStream과 try_clone한 것 모두)이 전부 drop되어야 닫힙니다. shutdown()은 통신을 끝낼 뿐 아무것도 해제하지 않습니다. 핸들을 붙잡아 두는 서버(Vec이나 맵에 넣어 두거나, 복제한 핸들을 누수시키는 경우)는 프로세스의 한도에 닿는 순간 더 이상 연결을 받지 못합니다(EMFILE, \"Too many open files\").",
         ),
         to_pass: cx.t(
             "Let every handle of a finished connection drop, so the socket closes.",
@@ -858,7 +858,7 @@ fn closes_every_connection(cx: &Ctx) -> Outcome {
             let stderr = server.stderr_text();
             let f = f.situation(cx.t(
                 format!("the server runs with at most {FD_LIMIT} open files (ulimit -n {FD_LIMIT}); 200 clients connect one after another, each echoed and closed before the next; this was client {n}"),
-                format!("서버는 파일을 최대 {FD_LIMIT}개까지만 열 수 있습니다(ulimit -n {FD_LIMIT}). 클라이언트 200개가 차례로 연결하고, 각자 에코를 받고 닫은 뒤에 다음 클라이언트가 연결합니다. 이것은 {n}번째 클라이언트였습니다"),
+                format!("서버는 파일을 최대 {FD_LIMIT}개까지만 열 수 있습니다(ulimit -n {FD_LIMIT}). 클라이언트 200개가 차례로 연결하고, 각자 에코를 받고 닫은 뒤에 다음 클라이언트가 연결합니다. 문제가 생긴 것은 {n}번째 클라이언트입니다"),
             ));
             if n > 8 || stderr.contains("Too many open files") || stderr.contains("os error 24") {
                 f.diagnosis(fd_leak(cx))
@@ -1060,7 +1060,7 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "logs each client's connection and disconnection on stderr, however it ended",
-                "클라이언트의 연결과 연결 끊김을, 어떻게 끝났든 stderr에 기록한다",
+                "연결이 어떻게 끝났든 클라이언트의 연결과 연결 끊김을 stderr에 기록한다",
             ),
             todo: Text::new(
                 "TODO 3: eprintln! `connected PEER` and `disconnected PEER`.",
@@ -1080,7 +1080,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 1: the socket's family comes from the address (IPv4 or IPv6).",
-                "TODO 1: 소켓의 주소 체계는 주소에서 가져오기(IPv4 또는 IPv6).",
+                "TODO 1: 소켓의 주소 체계를 주소에서 가져오기(IPv4 또는 IPv6).",
             ),
             section: "socket",
             run: serves_over_ipv6,
@@ -1092,11 +1092,11 @@ pub const LAB: Lab = Lab {
             limit: secs(30),
             title: Text::new(
                 "serves 8 clients connected at once, each transferring its own bytes at the same time",
-                "한꺼번에 연결한 클라이언트 8개가 동시에 주고받는 바이트를 저마다 정확히 돌려준다",
+                "한꺼번에 연결한 클라이언트 8개가 동시에 주고받을 때 각자 보낸 바이트를 정확히 돌려준다",
             ),
             todo: Text::new(
                 "TODO 3 (a thread for every client, however many) and TODO 4 (a buffer of its own).",
-                "TODO 3(클라이언트가 몇이든 저마다 스레드 하나)과 TODO 4(버퍼도 저마다 따로).",
+                "TODO 3(클라이언트가 몇이든 클라이언트마다 스레드 하나)과 TODO 4(버퍼도 클라이언트마다 따로).",
             ),
             section: "accept",
             run: serves_eight_clients_at_once,
@@ -1112,7 +1112,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 3 and TODO 4: nothing shared between connections (no shared buffer, no lock held while writing).",
-                "TODO 3과 TODO 4: 연결끼리 나눠 쓰는 것 없이(공유 버퍼도, 쓰는 동안 쥐는 락도 없이).",
+                "TODO 3과 TODO 4: 연결끼리 나눠 쓰는 것 없애기(공유 버퍼도, 쓰는 동안 쥐는 락도 두지 않기).",
             ),
             section: "read-and-write",
             run: a_client_that_stops_reading_delays_no_one,
@@ -1128,7 +1128,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4: at EOF, finish writing what you read, then close; never drop unwritten bytes.",
-                "TODO 4: EOF에서 읽은 것을 끝까지 쓰고 닫기. 쓰지 않은 바이트를 버리지 않기.",
+                "TODO 4: EOF를 받으면 읽은 것을 끝까지 쓴 뒤 닫기(아직 쓰지 않은 바이트는 버리지 않기).",
             ),
             section: "half-close",
             run: finishes_echoing_after_the_clients_eof,
@@ -1140,7 +1140,7 @@ pub const LAB: Lab = Lab {
             limit: secs(30),
             title: Text::new(
                 "closes every finished connection: 200 clients in a row with only 64 file descriptors",
-                "끝난 연결은 모두 닫는다: 파일 디스크립터 64개로 클라이언트 200개를 차례로 처리한다",
+                "끝난 연결을 모두 닫아, 파일 디스크립터 64개만으로 클라이언트 200개를 차례로 처리한다",
             ),
             todo: Text::new(
                 "TODO 3 and TODO 4: when a client is done, every handle to its socket is dropped.",

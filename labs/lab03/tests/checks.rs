@@ -324,7 +324,7 @@ fn expect_largest_sent_whole(cx: &Ctx, peer: &mut Peer, len: usize) -> Outcome {
                 "{len} bytes is the limit itself, and fits in one datagram: refuse only a message longer than that (len > {len}), and send this one with one send_to."
             ),
             &format!(
-                "{len}바이트는 한도 그 자체이고 데이터그램 하나에 들어갑니다. 그보다 긴 메시지만(len > {len}) 거부하고, 이 메시지는 send_to 한 번으로 보내세요."
+                "{len}바이트는 한도와 정확히 같으므로 데이터그램 하나에 들어갑니다. 그보다 긴 메시지만(len > {len}) 거부하고, 이 메시지는 send_to 한 번으로 보내세요."
             ),
         ),
     );
@@ -414,7 +414,7 @@ fn expect_refused_and_nothing_sent(cx: &Ctx, peer: &mut Peer, max: usize) -> Out
     }
     Err(failure.cause(cx.t(
         format!("Before sending anything, compare every message's length with the limit ({max} bytes here) and return an io::Error that says which message is too long; main prints it and exits with 1."),
-        format!("아무것도 보내기 전에 모든 메시지의 길이를 한도(여기서는 {max}바이트)와 비교하고, 어느 메시지가 너무 긴지 알려 주는 io::Error를 돌려주세요. main이 그것을 출력하고 종료 코드 1로 끝냅니다."),
+        format!("아무것도 보내기 전에 모든 메시지의 길이를 한도(여기서는 {max}바이트)와 비교하고, 어느 메시지가 너무 긴지 알려 주는 io::Error를 돌려주세요. main이 그 오류를 출력하고 종료 코드 1로 끝냅니다."),
     )))
 }
 
@@ -434,7 +434,7 @@ fn send_without_a_receiver_exits_0(cx: &Ctx) -> Outcome {
     };
     let cause = (
         "Sending UDP never waits for, or needs, a receiver. An error here (\"Connection refused\") most likely comes from connect(): on a connected UDP socket, the ICMP \"port unreachable\" that answers one datagram fails the next call with ECONNREFUSED. Use send_to on a socket you did not connect.",
-        "UDP 전송은 받는 쪽을 기다리지도, 필요로 하지도 않습니다. 여기서 오류(\"Connection refused\")가 났다면 connect() 때문일 가능성이 큽니다. 연결된(connect) UDP 소켓에서는 한 데이터그램에 대한 ICMP \"port unreachable\" 응답이 다음 호출을 ECONNREFUSED로 실패하게 만듭니다. connect하지 않은 소켓에서 send_to를 쓰세요.",
+        "UDP 전송은 받는 쪽을 기다리지도, 필요로 하지도 않습니다. 여기서 오류(\"Connection refused\")가 났다면 connect() 때문일 가능성이 큽니다. connect한 UDP 소켓에서는 데이터그램 하나에 ICMP \"port unreachable\" 응답이 돌아오면 다음 호출이 ECONNREFUSED로 실패합니다. connect하지 않은 소켓에서 send_to를 쓰세요.",
     );
     let args = send_args(nobody, &messages);
     let finished = run(cx, &args)?;
@@ -504,7 +504,7 @@ fn send_over_ipv6(cx: &Ctx) -> Outcome {
     let finished = run(cx, &args)?;
     let cause = (
         "Bind the sending socket to an address of the destination's family: without --from, main passes [::]:0 for an IPv6 --to, and std's UdpSocket::bind makes an IPv6 socket for it. Never fix the family to IPv4.",
-        "보내는 소켓을 목적지와 같은 주소 체계의 주소에 바인드하세요. --from이 없으면 main은 IPv6 --to에 대해 [::]:0을 넘기고, std의 UdpSocket::bind는 그 주소로 IPv6 소켓을 만듭니다. 주소 체계를 IPv4로 못 박지 마세요.",
+        "보내는 소켓을 목적지와 같은 주소 체계의 주소에 바인드하세요. --from이 없고 --to가 IPv6 주소이면 main은 [::]:0을 넘기고, std의 UdpSocket::bind는 그 주소로 IPv6 소켓을 만듭니다. 주소 체계를 IPv4로 못 박지 마세요.",
     );
     if let Err(failure) = expect_success(cx, &args, &finished, cause) {
         // The same over IPv4, to tell a socket fixed to IPv4 from a program that fails
@@ -698,7 +698,7 @@ fn recv_prints_each_datagram(cx: &Ctx) -> Outcome {
     expect_printed(cx, &mut server, &mut a, b"", empty_cause).map_err(|f| {
         f.note(cx.t(
             "an empty datagram is a datagram too: its line is the sender, a length of 0 and a space",
-            "빈 데이터그램도 데이터그램입니다. 그 줄은 보낸 곳, 길이 0, 그리고 공백 하나입니다",
+            "빈 데이터그램도 데이터그램이므로, 그 줄은 보낸 곳, 길이 0, 공백 하나로 이루어집니다",
         ))
     })?;
     let after = expect_printed(cx, &mut server, &mut b, b"after the empty one", empty_cause);
@@ -716,7 +716,7 @@ fn recv_prints_the_payload_exactly(cx: &Ctx) -> Outcome {
     let mut peer = Peer::bind(cx.lang())?;
     let cause = (
         "Print the payload exactly as it came: spaces, tabs and line breaks at its ends are part of it (a datagram from `nc -u` ends in a line break), and the length before it counts them. No trim().",
-        "내용은 받은 그대로 출력하세요. 양 끝의 공백, 탭, 줄바꿈도 내용의 일부이고(`nc -u`가 보낸 데이터그램은 줄바꿈으로 끝납니다), 앞에 출력하는 길이도 그것을 셉니다. trim()하지 마세요.",
+        "내용은 받은 그대로 출력하세요. 양 끝의 공백, 탭, 줄바꿈도 내용의 일부이고(`nc -u`가 보낸 데이터그램은 줄바꿈으로 끝납니다), 앞에 출력하는 길이에도 이 바이트들이 들어갑니다. trim()하지 마세요.",
     );
     // All sent before any line is read, so that a payload's missing line break shows as the
     // next datagram's line, at once.
@@ -757,13 +757,13 @@ fn expect_stdout_exactly(cx: &Ctx, payload: &[u8]) -> Outcome {
             "the line {} on stdout",
             show(cx.lang(), expected.as_bytes())
         ),
-        format!("stdout에 줄 {}", show(cx.lang(), expected.as_bytes())),
+        format!("stdout에 {} 줄", show(cx.lang(), expected.as_bytes())),
     ))
     .got(match printed {
         Ok(Some(_)) => show(cx.lang(), &got),
         Ok(None) => cx.t(
             "stdout closed: the program exited",
-            "stdout이 닫힘: 프로그램이 끝났습니다",
+            "stdout이 닫힘(프로그램이 끝남)",
         ),
         Err(limit) => cx.t(
             format!("no line within {:.1} s", limit.as_secs_f64()),
@@ -785,7 +785,7 @@ fn expect_stdout_exactly(cx: &Ctx, payload: &[u8]) -> Outcome {
     }
     Err(server.died_or(failure.cause(cx.t(
         "Print exactly `<sender> <length> <payload>` and a line feed (\\n) per datagram: the payload as it came, a carriage return (\\r) included, with each byte that is not UTF-8 replaced by U+FFFD (String::from_utf8_lossy does it).",
-        "데이터그램마다 정확히 `<보낸 곳> <길이> <내용>`과 줄바꿈 문자(\\n) 하나를 출력하세요. 내용은 받은 그대로이고(캐리지 리턴 \\r 포함), UTF-8이 아닌 바이트만 U+FFFD로 바꿉니다(String::from_utf8_lossy가 해 줍니다).",
+        "데이터그램마다 정확히 `<보낸 곳> <길이> <내용>`과 줄바꿈 문자(\\n) 하나를 출력하세요. 내용은 받은 그대로이고(캐리지 리턴 \\r 포함), UTF-8이 아닌 바이트만 U+FFFD로 바꿉니다(String::from_utf8_lossy가 이 변환을 해 줍니다).",
     ))))
 }
 
@@ -886,12 +886,12 @@ fn recv_count_0_exits_at_once(cx: &Ctx) -> Outcome {
             .sent(show_datagram(cx.lang(), b"not to be printed"))
             .expected(cx.t(
                 "the `listening on` line, nothing else on stdout, and exit code 0 at once: a count of 0 receives nothing",
-                "`listening on` 줄 말고는 stdout에 아무것도 없고, 곧바로 종료 코드 0: 개수가 0이면 아무것도 받지 않습니다",
+                "stdout에는 `listening on` 줄만 있고 곧바로 종료 코드 0(개수가 0이면 아무것도 받지 않음)",
             ))
             .got(got)
             .cause(cx.t(
                 "Check the count before each receive (while received < count), so that --count 0 receives nothing and returns Ok(()).",
-                "받기 전마다 개수를 확인하세요(while received < count). 그래야 --count 0이면 아무것도 받지 않고 Ok(())를 돌려줍니다.",
+                "매번 받기 전에 개수를 확인하세요(while received < count). 그래야 --count 0이면 아무것도 받지 않고 Ok(())를 돌려줍니다.",
             ))
     };
     match program.exit_status(WAIT) {
@@ -988,7 +988,7 @@ fn recv_over_ipv6(cx: &Ctx) -> Outcome {
         big.as_bytes(),
         (
             "Over IPv6 a datagram carries up to 65,527 bytes, 20 more than over IPv4: receive into a buffer of 64 KiB, which holds any datagram.",
-            "IPv6에서는 데이터그램 하나가 65,527바이트까지, IPv4보다 20바이트 더 담습니다. 어떤 데이터그램이든 들어가는 64 KiB 버퍼로 받으세요.",
+            "IPv6에서는 데이터그램 하나에 65,527바이트까지 담을 수 있어 IPv4보다 20바이트 많습니다. 어떤 데이터그램이든 들어가는 64 KiB 버퍼로 받으세요.",
         ),
     )
 }
@@ -1053,7 +1053,7 @@ fn expect_echoed(
     ))
     .got(cx.t(
         format!("the same bytes, from {from}"),
-        format!("같은 바이트, 보낸 곳은 {from}"),
+        format!("{from}에서 온 같은 바이트"),
     ))
     .cause(cx.t(cause.0, cause.1))
     .diagnosis(diagnoses::reply_from_another_socket(cx)))
@@ -1117,7 +1117,7 @@ fn echo_answers_each_client(cx: &Ctx) -> Outcome {
             f.situation(cx.t(
                 format!("8 clients each sent one datagram at once; this is client {}", i + 1),
                 format!(
-                    "클라이언트 8개가 한꺼번에 데이터그램을 하나씩 보냈고, 이것은 {}번째 클라이언트입니다",
+                    "클라이언트 8개가 한꺼번에 데이터그램을 하나씩 보냈고, 그중 {}번째 클라이언트입니다",
                     i + 1
                 ),
             ))
@@ -1189,7 +1189,7 @@ fn echo_returns_empty_and_binary_datagrams(cx: &Ctx) -> Outcome {
         b"\x00\x01bin\xff\xfe\xc3\x28ary\r\n\x00",
         (
             "Echo bytes, not text: send back &buf[..n] exactly, with no UTF-8 conversion and nothing added.",
-            "텍스트가 아니라 바이트를 돌려보내세요. UTF-8 변환 없이, 아무것도 덧붙이지 말고 &buf[..n]를 그대로 보내세요.",
+            "텍스트가 아니라 바이트를 돌려보내세요. UTF-8 변환 없이, 아무것도 덧붙이지 말고 &buf[..n]을 그대로 보내세요.",
         ),
     )?;
     let biggest = harness::pattern(MAX_PAYLOAD_V4, 7);
@@ -1216,7 +1216,7 @@ fn echo_over_ipv6(cx: &Ctx) -> Outcome {
         b"over IPv6",
         (
             "Bind the address you are given, whatever its family, and reply to the address recv_from returned: an IPv6 one for an IPv6 client.",
-            "주어진 주소를 주소 체계와 상관없이 바인드하고, recv_from이 돌려준 주소로 응답하세요. IPv6 클라이언트라면 IPv6 주소입니다.",
+            "주어진 주소를 주소 체계와 상관없이 바인드하고, recv_from이 돌려준 주소로 응답하세요. IPv6 클라이언트라면 그 주소도 IPv6 주소입니다.",
         ),
     )?;
     let biggest = harness::pattern(MAX_PAYLOAD_V6, 8);
@@ -1227,7 +1227,7 @@ fn echo_over_ipv6(cx: &Ctx) -> Outcome {
         &biggest,
         (
             "Over IPv6 a datagram carries up to 65,527 bytes, 20 more than over IPv4: receive into a buffer of 64 KiB, which holds any datagram.",
-            "IPv6에서는 데이터그램 하나가 65,527바이트까지, IPv4보다 20바이트 더 담습니다. 어떤 데이터그램이든 들어가는 64 KiB 버퍼로 받으세요.",
+            "IPv6에서는 데이터그램 하나에 65,527바이트까지 담을 수 있어 IPv4보다 20바이트 많습니다. 어떤 데이터그램이든 들어가는 64 KiB 버퍼로 받으세요.",
         ),
     )
 }
@@ -1256,7 +1256,7 @@ fn refuses_bad_input(cx: &Ctx) -> Outcome {
             .to_vec();
         run(cx, &args)?.expect_error_message(&cx.t(
             format!("--count {count} is not a whole number"),
-            format!("--count {count}은(는) 0 이상의 정수가 아님"),
+            format!("0 이상의 정수가 아닌 --count {count}"),
         ))?;
     }
     let args: Vec<String> = ["send", "--to", "not-an-address", "x"]
@@ -1346,7 +1346,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 2: the whole message in one send_to; the limit itself fits.",
-                "TODO 2: 메시지 전체를 send_to 한 번으로. 한도와 같은 크기는 들어간다.",
+                "TODO 2: 메시지 전체를 send_to 한 번으로 보내기(크기가 한도와 같은 메시지도 들어감).",
             ),
             section: "datagram-size",
             run: send_65507_bytes_whole,
@@ -1490,7 +1490,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 3: the payload through String::from_utf8_lossy, one \\n per line, exit 0 after --count.",
-                "TODO 3: 내용은 String::from_utf8_lossy로, 줄마다 \\n 하나, --count 뒤 종료 코드 0.",
+                "TODO 3: 내용을 String::from_utf8_lossy로 바꿔 출력하고, 줄마다 \\n 하나를 붙이고, --count만큼 받은 뒤 종료 코드 0으로 끝내기.",
             ),
             section: "lab-contract",
             run: recv_stdout_is_exact_bytes,
@@ -1534,11 +1534,11 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "recv: with --count 0, prints `listening on` and exits 0 without receiving",
-                "recv: --count 0이면 `listening on`을 출력하고 아무것도 받지 않고 종료 코드 0으로 끝난다",
+                "recv: --count 0이면 `listening on` 줄만 출력하고 아무것도 받지 않은 채 종료 코드 0으로 끝난다",
             ),
             todo: Text::new(
                 "TODO 3: check the count before each receive.",
-                "TODO 3: 받기 전마다 개수 확인하기.",
+                "TODO 3: 매번 받기 전에 개수 확인하기.",
             ),
             section: "lab-contract",
             run: recv_count_0_exits_at_once,
@@ -1550,7 +1550,7 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "recv: listens on [::1], prints the IPv6 sender, and 65,527 bytes whole",
-                "recv: [::1]에서 수신 대기하고, IPv6 보낸 곳과 65,527바이트를 온전히 출력한다",
+                "recv: [::1]에서 수신 대기하고, IPv6 주소인 보낸 곳과 65,527바이트 내용을 온전히 출력한다",
             ),
             todo: Text::new(
                 "TODO 1 (bind the address given, any family) and TODO 3 (a 64 KiB buffer).",
@@ -1566,7 +1566,7 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "echo: answers each client with its own data, also 8 clients sending at once",
-                "echo: 각 클라이언트에게 자기가 보낸 데이터로 응답한다. 8개가 한꺼번에 보내도",
+                "echo: 클라이언트 8개가 한꺼번에 보내도 각 클라이언트에게 자기가 보낸 데이터로 응답한다",
             ),
             todo: Text::new(
                 "TODO 4: reply to the address recv_from returned for each datagram, from the same socket.",

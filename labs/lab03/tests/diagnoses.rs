@@ -19,11 +19,11 @@ pub fn payload_trimmed(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The line is the expected one without the whitespace at the ends of the payload. The payload is what the sender sent, byte for byte, and the length printed before it counts those bytes too: print String::from_utf8_lossy(&buf[..n]) as it is, without trim().",
-            "출력한 줄이 기대한 줄에서 내용 양 끝의 공백 문자만 빠진 것입니다. 내용은 보낸 쪽이 보낸 바이트 그대로이고, 앞에 출력하는 길이도 그 바이트를 셉니다. String::from_utf8_lossy(&buf[..n])를 trim() 없이 그대로 출력하세요.",
+            "출력한 줄이 기대한 줄에서 내용 양 끝의 공백 문자만 빠진 것입니다. 내용은 보낸 쪽이 보낸 바이트 그대로이고, 앞에 출력하는 길이에도 그 바이트가 들어갑니다. String::from_utf8_lossy(&buf[..n])를 trim() 없이 그대로 출력하세요.",
         ),
         to_pass: cx.t(
             "Print the payload exactly as it came: no trim(), no trim_end().",
-            "내용을 받은 그대로 출력하기: trim()이나 trim_end() 쓰지 않기.",
+            "내용을 trim()이나 trim_end() 없이 받은 그대로 출력하기.",
         ),
         section: Some("lab-contract"),
     }
@@ -59,11 +59,11 @@ pub fn whole_buffer(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The line goes on after the payload (zero bytes, or what an earlier datagram left in the buffer). recv_from returns n, the length of this datagram; only buf[..n] is this datagram.",
-            "줄이 내용 뒤로 계속 이어집니다(0 바이트나 이전 데이터그램이 버퍼에 남긴 것). recv_from이 돌려주는 n이 이 데이터그램의 길이이고, 이 데이터그램은 buf[..n]뿐입니다.",
+            "줄이 내용 뒤로 계속 이어집니다(값이 0인 바이트나 이전 데이터그램이 버퍼에 남긴 바이트). recv_from이 돌려주는 n이 이 데이터그램의 길이이고, 이 데이터그램은 buf[..n]뿐입니다.",
         ),
         to_pass: cx.t(
             "Print the length n and String::from_utf8_lossy(&buf[..n]), not the whole buffer.",
-            "길이 n과 String::from_utf8_lossy(&buf[..n])를 출력하기. 버퍼 전체가 아니라.",
+            "버퍼 전체가 아니라 길이 n과 String::from_utf8_lossy(&buf[..n])를 출력하기.",
         ),
         section: Some("udp-in-rust"),
     }
@@ -83,7 +83,7 @@ pub fn buffer_too_small(cx: &Ctx, kept: usize) -> Diagnosis {
         ),
         to_pass: cx.t(
             "Receive into a buffer of 64 KiB (65,536 bytes), which holds any datagram, over IPv4 and IPv6.",
-            "어떤 데이터그램이든 들어가는 64 KiB(65,536바이트) 버퍼로 받기. IPv4와 IPv6 모두.",
+            "IPv4든 IPv6든 어떤 데이터그램이든 들어가는 64 KiB(65,536바이트) 버퍼로 받기.",
         ),
         section: Some("datagram-size"),
     }
@@ -139,11 +139,11 @@ pub fn ipv4_limit_for_ipv6(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "A 65,527-byte message to [::1] was refused, but one datagram over IPv6 carries up to 65,527 bytes: IPv6's payload length does not count the 40-byte IPv6 header, so only the 8-byte UDP header comes off 65,535.",
-            "[::1]로 보내는 65,527바이트 메시지가 거부되었습니다. 그러나 IPv6에서는 데이터그램 하나가 65,527바이트까지 담습니다. IPv6의 페이로드 길이는 40바이트 IPv6 헤더를 세지 않으므로, 65,535에서 8바이트 UDP 헤더만 빠집니다.",
+            "[::1]로 보내는 65,527바이트 메시지가 거부되었습니다. 그러나 IPv6에서는 데이터그램 하나에 65,527바이트까지 담을 수 있습니다. IPv6의 페이로드 길이는 40바이트 IPv6 헤더를 세지 않으므로, 65,535에서 8바이트 UDP 헤더만 빠집니다.",
         ),
         to_pass: cx.t(
             "Take the limit from the destination's family: 65,507 bytes to an IPv4 address, 65,527 to an IPv6 address.",
-            "한도를 목적지의 주소 체계에서 정하기: IPv4 주소로는 65,507바이트, IPv6 주소로는 65,527바이트.",
+            "목적지의 주소 체계에 따라 한도 정하기(IPv4 주소로는 65,507바이트, IPv6 주소로는 65,527바이트).",
         ),
         section: Some("datagram-size"),
     }
@@ -159,7 +159,7 @@ pub fn connected_socket(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The program failed with \"Connection refused\". UDP has no connection to refuse: on a connected UDP socket, the ICMP \"port unreachable\" that answered one datagram fails the next call with ECONNREFUSED. An unconnected socket never reports it.",
-            "프로그램이 \"Connection refused\"로 실패했습니다. UDP에는 거부될 연결이 없습니다. connect한 UDP 소켓에서는 데이터그램 하나에 돌아온 ICMP \"port unreachable\"이 다음 호출을 ECONNREFUSED로 실패하게 만듭니다. connect하지 않은 소켓은 이것을 알리지 않습니다.",
+            "프로그램이 \"Connection refused\"로 실패했습니다. UDP에는 거부될 연결이 없습니다. connect한 UDP 소켓에서는 데이터그램 하나에 ICMP \"port unreachable\"이 돌아오면 다음 호출이 ECONNREFUSED로 실패합니다. connect하지 않은 소켓에서는 이 오류가 보고되지 않습니다.",
         ),
         to_pass: cx.t(
             "Send with send_to on a socket you never connect (with --from too).",
@@ -183,7 +183,7 @@ pub fn empty_is_not_eof(cx: &Ctx) -> Diagnosis {
         ),
         to_pass: cx.t(
             "Treat n == 0 like any other datagram: print it (recv) or echo it (echo), and go on.",
-            "n == 0도 다른 데이터그램처럼 다루기: 출력하거나(recv) 돌려보내고(echo) 계속하기.",
+            "n == 0도 다른 데이터그램처럼 출력하거나(recv) 돌려보내고(echo) 계속 받기.",
         ),
         section: Some("empty-datagrams"),
     }
@@ -199,7 +199,7 @@ pub fn raw_bytes(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The program's stdout is not valid UTF-8: a byte of the payload that is not UTF-8 went out as it came. The contract prints the payload as text, with each invalid byte replaced by U+FFFD (�), so that whatever reads the lines gets valid UTF-8.",
-            "프로그램의 stdout이 올바른 UTF-8이 아닙니다. 내용 가운데 UTF-8이 아닌 바이트가 그대로 나갔습니다. 계약은 내용을 텍스트로 출력하고, 잘못된 바이트는 U+FFFD(�)로 바꾸라고 정합니다. 줄을 읽는 쪽이 늘 올바른 UTF-8을 받게 하려는 것입니다.",
+            "프로그램의 stdout이 올바른 UTF-8이 아닙니다. 내용 가운데 UTF-8이 아닌 바이트가 그대로 나갔습니다. 계약에 따라 내용은 텍스트로 출력하고, 잘못된 바이트는 U+FFFD(�)로 바꿔야 합니다. 그래야 줄을 읽는 쪽이 늘 올바른 UTF-8을 받습니다.",
         ),
         to_pass: cx.t(
             "Print the payload as String::from_utf8_lossy(&buf[..n]) (or your language's decoding with replacement).",
@@ -223,7 +223,7 @@ pub fn count_checked_after_receiving(cx: &Ctx) -> Diagnosis {
         ),
         to_pass: cx.t(
             "Test the count before each recv_from (while received < count), so that 0 receives nothing.",
-            "recv_from마다 그 전에 개수를 확인하기(while received < count). 그래야 0이면 아무것도 받지 않습니다.",
+            "개수가 0이면 아무것도 받지 않도록, 매번 recv_from을 호출하기 전에 개수 확인하기(while received < count).",
         ),
         section: Some("lab-contract"),
     }
@@ -259,7 +259,7 @@ pub fn reply_from_another_socket(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The echo came back with the right bytes but from another address than the server's. A client that checks where replies come from (every connected UDP socket does, nc -u among them) drops it. Reply with send_to on the socket that received the datagram.",
-            "에코는 바이트가 맞지만 서버 주소가 아닌 다른 주소에서 왔습니다. 응답이 어디서 오는지 확인하는 클라이언트(connect한 UDP 소켓은 모두 그렇습니다. nc -u도 마찬가지입니다)는 이것을 버립니다. 데이터그램을 받은 바로 그 소켓에서 send_to로 응답하세요.",
+            "에코는 바이트가 맞지만 서버 주소가 아닌 다른 주소에서 왔습니다. 응답이 어디서 오는지 확인하는 클라이언트는 이 응답을 버립니다. connect한 UDP 소켓은 모두 이렇게 확인하며, nc -u도 마찬가지입니다. 데이터그램을 받은 바로 그 소켓에서 send_to로 응답하세요.",
         ),
         to_pass: cx.t(
             "Send each reply from the socket the datagram arrived on.",
@@ -288,7 +288,7 @@ pub fn binds_another_address(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "Asked to listen on one address, the program bound (or announced) another. Bind exactly the address given: a wildcard (0.0.0.0 or ::) takes datagrams from every network interface of the machine, which nobody asked for, and `listening on` must name the address really bound.",
-            "한 주소에서 수신 대기하라고 했는데 프로그램이 다른 주소에 바인드했습니다(또는 다른 주소를 알렸습니다). 주어진 주소에 그대로 바인드하세요. 와일드카드(0.0.0.0이나 ::)는 아무도 요청하지 않은 컴퓨터의 모든 네트워크 인터페이스에서 데이터그램을 받습니다. 그리고 `listening on`에는 실제로 바인드된 주소가 나와야 합니다.",
+            "한 주소에서 수신 대기하라고 했는데 프로그램이 다른 주소에 바인드했습니다(또는 다른 주소를 알렸습니다). 주어진 주소에 그대로 바인드하세요. 와일드카드(0.0.0.0이나 ::)에 바인드하면 아무도 요청하지 않았는데 컴퓨터의 모든 네트워크 인터페이스에서 데이터그램을 받게 됩니다. 그리고 `listening on`에는 실제로 바인드된 주소가 나와야 합니다.",
         ),
         to_pass: cx.t(
             "Bind the --listen address as it is, and print local_addr() of that socket.",
