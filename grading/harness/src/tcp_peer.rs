@@ -89,6 +89,66 @@ impl Ctx {
     {
         Peer::start_on(self.lang(), ip, script)
     }
+
+    /// [`Ctx::start_tcp_peer`] on a listener the check opened itself: on a fixed port (see
+    /// [`loopback_listener_on_port`]), say.
+    pub fn start_tcp_peer_with<T, F>(
+        &self,
+        listener: TcpListener,
+        script: F,
+    ) -> Result<Peer<T>, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Conn) -> T + Send + 'static,
+    {
+        Peer::start_with_listener(self.lang(), listener, script)
+    }
+}
+
+/// A listening socket on `port` (80, say) of some loopback address other than 127.0.0.1, for
+/// a check that needs a fixed, well-known port: where a client goes when a URL names no port.
+///
+/// Linux routes all of 127.0.0.0/8 to the loopback interface, so an address picked at random
+/// in it (127.x.y.z with x ≠ 0, which leaves out 127.0.0.1, systemd's 127.0.0.53 and
+/// Debian's 127.0.1.1) is almost surely free, and checks that run at the same time each get
+/// their own. When the port cannot be had here (a port below 1024 needs privileges on most
+/// systems; macOS answers only on 127.0.0.1), the failure says the check could not measure:
+/// a correct program must never fail because of the machine it is graded on.
+pub fn loopback_listener_on_port(lang: Lang, port: u16) -> Result<TcpListener, Failure> {
+    let not_measured = |e: &io::Error| {
+        Failure::not_measured(lang.pick(
+            format!("the grader could not listen on port {port} of a loopback address here ({e}); run the grader as a user who may bind that port (root, or with net.ipv4.ip_unprivileged_port_start lowered) to measure this"),
+            format!("채점기가 이 컴퓨터에서 루프백 주소의 {port}번 포트로 수신 대기하지 못했습니다({e}). 이 항목을 측정하려면 그 포트에 바인드할 수 있는 사용자(root, 또는 net.ipv4.ip_unprivileged_port_start를 낮춘 환경)로 채점기를 실행하세요"),
+        ))
+    };
+    // std's RandomState is seeded from the OS's random source: a random start, without a
+    // dependency for it.
+    let mut seed = {
+        use std::hash::{BuildHasher, Hasher};
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+            | 1
+    };
+    let mut last = None;
+    for _ in 0..8 {
+        // xorshift64: a fresh address on every attempt.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let [a, b, c, ..] = seed.to_le_bytes();
+        let ip = std::net::Ipv4Addr::new(127, a.max(1), b, c.clamp(1, 254));
+        match TcpListener::bind(SocketAddr::from((ip, port))) {
+            Ok(listener) => return Ok(listener),
+            // Someone has that address and port: try another address.
+            Err(e) if e.kind() == ErrorKind::AddrInUse => last = Some(e),
+            // No privilege, no such address: another address will not help.
+            Err(e) => return Err(not_measured(&e)),
+        }
+    }
+    Err(not_measured(
+        &last.unwrap_or_else(|| io::Error::from(ErrorKind::AddrInUse)),
+    ))
 }
 
 impl<T: Send + 'static> Peer<T> {
@@ -112,6 +172,24 @@ impl<T: Send + 'static> Peer<T> {
             ))
         };
         let listener = TcpListener::bind(SocketAddr::new(ip, 0)).map_err(trouble)?;
+        Self::start_with_listener(lang, listener, script)
+    }
+
+    /// See [`Ctx::start_tcp_peer_with`].
+    pub fn start_with_listener<F>(
+        lang: Lang,
+        listener: TcpListener,
+        script: F,
+    ) -> Result<Peer<T>, Failure>
+    where
+        F: FnOnce(&mut Conn) -> T + Send + 'static,
+    {
+        let trouble = |e: io::Error| {
+            Failure::new(lang.pick(
+                format!("the grader could not start its server: {e}"),
+                format!("채점기가 자기 서버를 시작하지 못했습니다: {e}"),
+            ))
+        };
         let addr = listener.local_addr().map_err(trouble)?;
         // Non-blocking, so that waiting for the program to connect can have a deadline and
         // notice the stop flag.
@@ -476,6 +554,93 @@ impl Conn {
     pub fn shutdown_write(&self) -> io::Result<()> {
         self.stream.shutdown(Shutdown::Write)
     }
+
+    /// Makes the end of the script reset the connection instead of closing it: the program's
+    /// next read fails ("connection reset by peer") once it has read what was sent before,
+    /// where a close would give it EOF. Return from the script right after calling this.
+    pub fn reset_at_end(&mut self) -> io::Result<()> {
+        // SO_LINGER with a zero timeout: close() discards what is unsent and sends RST.
+        socket2::SockRef::from(&self.stream).set_linger(Some(Duration::ZERO))?;
+        // The handle kept for Drop would shut the connection down (FIN) if the check ended
+        // first; without it, the script's own close is the only end, and it is a reset.
+        drop(lock(&self.shared.conn).take());
+        Ok(())
+    }
+
+    /// Waits until the program has read every byte sent to it so far, so that what the
+    /// script sends next reaches it in a later `read`. This is how a check splits a line, or
+    /// a UTF-8 character, across two reads of the program by construction, instead of
+    /// hoping a pause is long enough.
+    ///
+    /// It looks at the kernel's own accounts in `/proc/net/tcp` and `/proc/net/tcp6`: the
+    /// grader's side of the connection has no bytes in flight (`tx_queue` 0: the program's
+    /// kernel has them all) and the program's side has none waiting (`rx_queue` 0: the
+    /// program has read them all).
+    pub fn wait_until_read(&self, limit: Duration) -> Delivery {
+        let (Ok(ours), Ok(theirs)) = (self.stream.local_addr(), self.stream.peer_addr()) else {
+            return Delivery::Unknown;
+        };
+        let deadline = Instant::now() + limit;
+        loop {
+            match queues(ours.port(), theirs.port()) {
+                None => return Delivery::Unknown,
+                Some((0, 0)) => return Delivery::Read,
+                Some(_) if self.stopped() || Instant::now() >= deadline => {
+                    return Delivery::NotRead;
+                }
+                Some(_) => thread::sleep(Duration::from_millis(1)),
+            }
+        }
+    }
+}
+
+/// What [`Conn::wait_until_read`] found out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// The program has read every byte sent so far.
+    Read,
+    /// Within the limit, it did not.
+    NotRead,
+    /// This system does not say (no `/proc/net/tcp`: not Linux).
+    Unknown,
+}
+
+/// The grader's unacknowledged bytes and the program's unread bytes on the connection
+/// between the grader's port `ours` and the program's port `theirs`, from `/proc/net/tcp`
+/// and `/proc/net/tcp6`. `None` when those files are missing, or the connection is not in
+/// them (it has ended).
+fn queues(ours: u16, theirs: u16) -> Option<(u64, u64)> {
+    let mut unsent = None;
+    let mut unread = None;
+    for file in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        let Ok(table) = std::fs::read_to_string(file) else {
+            continue;
+        };
+        // "sl local_address rem_address st tx_queue:rx_queue ...", addresses as HEX:PORT.
+        for line in table.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let [_, local, remote, _, queues, ..] = fields[..] else {
+                continue;
+            };
+            let port = |a: &str| {
+                a.rsplit_once(':')
+                    .and_then(|(_, p)| u16::from_str_radix(p, 16).ok())
+            };
+            let Some((tx, rx)) = queues.split_once(':') else {
+                continue;
+            };
+            let (Ok(tx), Ok(rx)) = (u64::from_str_radix(tx, 16), u64::from_str_radix(rx, 16))
+            else {
+                continue;
+            };
+            match (port(local), port(remote)) {
+                (Some(l), Some(r)) if l == ours && r == theirs => unsent = Some(tx),
+                (Some(l), Some(r)) if l == theirs && r == ours => unread = Some(rx),
+                _ => {}
+            }
+        }
+    }
+    Some((unsent?, unread?))
 }
 
 /// A loopback port where connecting is refused, for as long as this value lives.
@@ -569,6 +734,68 @@ mod tests {
         let port = RefusingPort::new(Lang::En).unwrap();
         let err = TcpStream::connect(port.addr).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::ConnectionRefused);
+    }
+
+    #[test]
+    fn wait_until_read_waits_for_the_program_to_read() {
+        let (tx, rx) = mpsc::channel();
+        let peer = Peer::start(Lang::En, move |conn: &mut Conn| {
+            conn.send(b"first").unwrap();
+            let first = conn.wait_until_read(Duration::from_secs(5));
+            conn.send(b"second").unwrap();
+            let _ = tx.send(first);
+            conn.hold(Duration::from_secs(5));
+        })
+        .unwrap();
+        let mut client = TcpStream::connect(peer.addr()).unwrap();
+        client
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        // Not read yet: the peer must still be waiting, and must not have sent "second".
+        thread::sleep(Duration::from_millis(100));
+        assert!(rx.try_recv().is_err());
+        let mut buf = [0u8; 64];
+        let n = client.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"first");
+        let delivery = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        if delivery == Delivery::Unknown {
+            return; // not Linux: nothing more to see
+        }
+        assert_eq!(delivery, Delivery::Read);
+        let n = client.read(&mut buf).unwrap();
+        assert_eq!(&buf[..n], b"second");
+    }
+
+    #[test]
+    fn a_reset_at_end_is_a_reset_after_the_data() {
+        let peer = Peer::start(Lang::En, |conn: &mut Conn| {
+            conn.send(b"data").unwrap();
+            conn.reset_at_end().unwrap();
+        })
+        .unwrap();
+        let mut client = TcpStream::connect(peer.addr()).unwrap();
+        client
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        peer.finish(Duration::from_secs(5)).unwrap();
+        let mut got = Vec::new();
+        let err = client.read_to_end(&mut got).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ConnectionReset);
+        assert_eq!(got, b"data");
+    }
+
+    #[test]
+    fn a_loopback_listener_on_a_fixed_port_is_not_127_0_0_1() {
+        match loopback_listener_on_port(Lang::En, 80) {
+            Ok(listener) => {
+                let addr = listener.local_addr().unwrap();
+                assert_eq!(addr.port(), 80);
+                assert_ne!(addr.ip(), IpAddr::from([127, 0, 0, 1]));
+                assert!(addr.ip().is_loopback());
+                TcpStream::connect(addr).unwrap();
+            }
+            Err(failure) => assert_eq!(failure.verdict, crate::Verdict::NotMeasured),
+        }
     }
 
     #[test]

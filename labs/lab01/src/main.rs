@@ -11,29 +11,39 @@
 //! TODO list (everything else in this crate is done):
 //!
 //! 1. `parse_url`: read `http://HOST[:PORT]/PATH` into a `cli::Url`. The port is 80 when
-//!    none is written; the path is `/` when none is written; a `#fragment` is dropped. Refuse
-//!    anything else (another scheme, no host, a port that is not 1-65535, spaces or control
+//!    none is written; the path is `/` when none is written (also before a `?query`); a
+//!    `#fragment` is dropped. An IPv6 address is written in brackets, `http://[::1]:8080/`:
+//!    the host is `[::1]`, brackets kept, and the port comes after the `]`. Refuse anything
+//!    else (another scheme, no host, a port that is not 1-65535, spaces or control
 //!    characters) with an `Err` message: `get` turns it into exit code 2.
 //!    (§ "The request, line by line")
 //! 2. `request`: the bytes of the GET request: the request line `GET PATH HTTP/1.1`, a
-//!    `Host` header (with `:PORT` only when the URL gave one), `Connection: close`, every
-//!    line ended by `\r\n`, and one empty line at the end. (§ "The request, line by line")
-//! 3. `send_request`: connect to HOST:PORT with `TcpStream::connect` and write the whole
-//!    request. (§ "HTTP is bytes on a TCP socket")
+//!    `Host` header with the URL's host exactly as written (a name stays a name) and `:PORT`
+//!    only when the URL gave one, `Connection: close`, every line ended by `\r\n`, and one
+//!    empty line at the end. (§ "The request, line by line")
+//! 3. `send_request`: connect to HOST:PORT with `TcpStream::connect` (it looks a name up and
+//!    tries every address it has) and write the whole request. (§ "HTTP is bytes on a TCP
+//!    socket")
 //! 4. `read_head`: read until the empty line that ends the head (`\r\n\r\n`), however many
 //!    reads that takes; return the head and the bytes that came after it (the start of the
-//!    body). (§ "Reading the response")
-//! 5. `parse_head`: the status line (`HTTP/1.1 200 OK`), its status code, and the
-//!    Content-Length header if there is one. Anything that is not an HTTP response is an
-//!    `InvalidData` error (use `malformed`). (§ "Reading the response")
+//!    body). Heads up to 64 KiB must be read. (§ "Reading the response")
+//! 5. `parse_head`: the status line (`HTTP/1.1 200 OK`; the reason phrase may be empty or
+//!    have spaces), its status code, and the Content-Length if there is one. Header names
+//!    are case-insensitive, and the spaces and tabs around a value are not part of it. A
+//!    response that is not HTTP, two different Content-Lengths, or a `Transfer-Encoding`
+//!    (which this client does not decode) is an `InvalidData` error (use `malformed`).
+//!    (§ "Reading the response")
 //! 6. `copy_body`: write the body to `out` as bytes, exactly: with a Content-Length, that
 //!    many bytes and not one more (then stop reading, even if the server keeps the
-//!    connection open); without one, everything until the server closes.
-//!    (§ "Reading the response")
-//! 7. `talk`: connect, then do two things at once: print every line the server sends as soon
-//!    as it arrives (flush stdout after each), and send every line read from stdin. When
-//!    stdin ends, shut down only the sending side (`shutdown(Shutdown::Write)`) and keep
-//!    printing until the server closes. (§ "A two-way client", § "Half-close")
+//!    connection open; `Content-Length: 0` is an empty body); without one, everything until
+//!    the server closes. A connection that ends before the Content-Length is reached, or a
+//!    read that fails, is an error: the body is incomplete. (§ "Reading the response")
+//! 7. `talk`: connect to ADDR (`localhost:7171`, `127.0.0.1:7171` or `[::1]:7171`), then do
+//!    two things at once: print every line the server sends as soon as it arrives (flush
+//!    stdout after each; a line may come in several reads), and send every line read from
+//!    stdin. When stdin ends, shut down only the sending side (`shutdown(Shutdown::Write)`)
+//!    and keep printing. When the server closes, print what is left, even without a newline,
+//!    and return, whether or not stdin has ended. (§ "A two-way client", § "Half-close")
 //! 8. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.

@@ -1,29 +1,42 @@
 //! Classic bug: ignores Content-Length and reads until the server closes.
 //!
-//! Against a server that closes after the response, as `Connection: close` asks, it works.
-//! A server may keep the connection open anyway, and then the client waits forever; bytes
-//! after the body would be printed as if they were part of it. Caught by
+//! Against a server that closes after the response, as `Connection: close` asks, it works. A
+//! server may keep the connection open anyway, and then the client waits forever; bytes after
+//! the body would be printed as if they were part of it. Caught by
 //! `get_stops_at_content_length`.
+//!
+//! This program is the reference solution with its `body` module replaced by the one
+//! below; the other modules are compiled from the reference's own files.
 
-use std::io::{self, Write};
-use std::net::TcpStream;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/get.rs"]
+mod get;
+#[path = "../src/head.rs"]
+mod head;
+#[path = "../src/request.rs"]
+mod request;
+#[path = "../src/talk.rs"]
+mod talk;
+#[path = "../src/url.rs"]
+mod url;
 
-use lab01_solution::{Parts, REFERENCE};
+mod body {
+    use std::io::{self, Read, Write};
 
-fn copy_until_close(
-    stream: &mut TcpStream,
-    start: &[u8],
-    _content_length: Option<u64>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    out.write_all(start)?;
-    io::copy(stream, out)?;
-    out.flush()
+    /// The mistake: the length is never looked at.
+    pub fn copy_body(
+        stream: &mut impl Read,
+        start: &[u8],
+        _content_length: Option<u64>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        out.write_all(start)?;
+        io::copy(stream, out)?;
+        out.flush()
+    }
 }
 
 fn main() -> std::process::ExitCode {
-    lab01_solution::main(Parts {
-        copy_body: copy_until_close,
-        ..REFERENCE
-    })
+    app::main()
 }

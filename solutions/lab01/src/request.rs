@@ -5,7 +5,7 @@
 //! what the standard requires (RFC 9112), and a strict server waits for the `\r\n\r\n` that
 //! ends the head, or refuses the request.
 
-use crate::cli::Url;
+use lab_support::lab01::Url;
 
 /// The bytes of a GET for `url`.
 pub fn request(url: &Url) -> String {

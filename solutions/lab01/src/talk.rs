@@ -16,7 +16,17 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::net::{Shutdown, TcpStream};
 use std::thread;
 
-/// Talks on `stream` until the server closes it.
+/// `lab01 talk ADDR`: connects, then talks until the server closes the connection.
+pub fn run(addr: &str) -> io::Result<()> {
+    // ADDR is HOST:PORT as typed: `127.0.0.1:7171`, `[::1]:7171` or `localhost:7171`. std's
+    // connect resolves it and tries every address the name has, so a name, IPv4 and IPv6 all
+    // work without a case of their own.
+    talk(TcpStream::connect(addr)?)
+}
+
+/// Talks on `stream` until the server closes it. Returning ends the program, even while
+/// the other thread is still blocked reading stdin: the conversation is over when the
+/// server says so, not when the user stops typing.
 pub fn talk(stream: TcpStream) -> io::Result<()> {
     // A second handle on the same socket: one thread writes through it while this one reads.
     let sending = stream.try_clone()?;

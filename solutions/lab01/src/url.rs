@@ -5,7 +5,7 @@
 //! refuses everything it does not understand rather than guess, because a guessed URL sends
 //! a request somewhere the user did not mean.
 
-use crate::cli::Url;
+use lab_support::lab01::Url;
 
 /// The port HTTP uses when the URL names none.
 pub const DEFAULT_PORT: u16 = 80;
