@@ -493,6 +493,22 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
         Check {
+            id: "talk_reports_a_reset",
+            points: 1,
+            limit: secs(20),
+            title: Text::new(
+                "talk: a connection reset by the server exits 2 with a message, after printing what came before",
+                "talk: 서버가 연결을 리셋하면 그전에 온 것을 출력한 뒤 메시지와 함께 종료 코드 2",
+            ),
+            todo: Text::new(
+                "TODO 7: pass a failed read on with ?; only a read of 0 is the server closing.",
+                "TODO 7: 실패한 read는 ?로 넘기기. read가 0일 때만 서버가 닫은 것.",
+            ),
+            section: "two-way-client",
+            run: talk::talk_reports_a_reset,
+            serial: false,
+        },
+        Check {
             id: "talk_reports_a_refused_connection",
             points: 1,
             limit: secs(20),

@@ -311,3 +311,11 @@ fn talk_keeping_only_ipv4_addresses_is_caught() {
         &["talk_connects_over_ipv6"],
     );
 }
+
+#[test]
+fn talk_taking_a_reset_for_a_close_is_caught() {
+    caught_by(
+        env!("CARGO_BIN_EXE_lab01-bug-talk-reset-as-close"),
+        &["talk_reports_a_reset"],
+    );
+}

@@ -21,6 +21,8 @@ pub fn get_sends_the_request_line(cx: &Ctx) -> Outcome {
         // No path: the target is `/` (RFC 9112 §3.2.1), also when a query follows.
         ("", "GET / HTTP/1.1"),
         ("?q=1", "GET /?q=1 HTTP/1.1"),
+        // The path goes out as written: percent-encoding is not decoded.
+        ("/a%20b/%C3%A9?x=%2F", "GET /a%20b/%C3%A9?x=%2F HTTP/1.1"),
         // The fragment is for the browser, and never sent.
         ("/page#top", "GET /page HTTP/1.1"),
     ] {

@@ -596,3 +596,78 @@ pub fn talk_connects_over_ipv6(cx: &Ctx) -> Outcome {
         |failure| failure.diagnosis(harness::diagnose::ipv4_only(cx.lang())),
     )
 }
+
+pub fn talk_reports_a_reset(cx: &Ctx) -> Outcome {
+    const LAST: &str = "this line comes just before a reset";
+    let peer = cx.start_tcp_peer(|conn: &mut Conn| {
+        if conn.send(format!("{LAST}\n").as_bytes()).is_err() {
+            return;
+        }
+        // Let the program have the line first, so that it has something to print.
+        if conn.wait_until_read(WAIT) == Delivery::Unknown {
+            conn.pause(millis(50));
+        }
+        let _ = conn.reset_at_end();
+    })?;
+    let mut program = talk(cx, &peer)?;
+    let situation = cx.t(
+        format!("the grader's server sent \"{LAST}\\n\", then reset the connection (RST) instead of closing it; stdin stayed open, and empty"),
+        format!("채점기의 서버가 \"{LAST}\\n\"을 보낸 뒤 연결을 닫지 않고 리셋(RST)했습니다. stdin은 열어 둔 채 아무것도 쓰지 않았습니다"),
+    );
+    let cause = cx.t(
+        "A reset is a failed connection, not the end of the conversation: read returns an error (ConnectionReset), not 0. Pass it on with ?; main turns it into a message and exit code 2.",
+        "리셋은 대화의 끝이 아니라 연결 실패입니다. read는 0이 아니라 오류(ConnectionReset)를 돌려줍니다. 그 오류를 ?로 넘기면 main이 메시지와 종료 코드 2로 바꿉니다.",
+    );
+    expect_printed(
+        cx,
+        &mut program,
+        &peer,
+        LAST,
+        situation.clone(),
+        cause.clone(),
+    )?;
+    let failure = match program.exit_status(WAIT) {
+        Some(status) if status.code() == Some(2) && said_something(&program) => {
+            return Ok(());
+        }
+        Some(_) => program.exit_failure(cx.t(
+            "after the reset, the program did not exit with code 2 and a message",
+            "리셋 뒤 프로그램이 메시지와 함께 종료 코드 2로 끝나지 않았습니다",
+        )),
+        None => Failure::new(cx.t(
+            "the program kept running after the connection was reset",
+            "연결이 리셋된 뒤에도 프로그램이 끝나지 않았습니다",
+        ))
+        .got(cx.t(
+            format!("still running after {} s", WAIT.as_secs()),
+            format!("{}초 뒤에도 실행 중", WAIT.as_secs()),
+        )),
+    };
+    Err(failure
+        .situation(situation)
+        .expected(cx.t(
+            "a one-line error message on stderr, and exit code 2",
+            "stderr에 한 줄짜리 오류 메시지, 그리고 종료 코드 2",
+        ))
+        .note(format!(
+            "stderr: {}",
+            show(cx.lang(), &program.stderr_bytes())
+        ))
+        .cause(cause))
+}
+
+/// Whether a program that has exited wrote anything to stderr. Its stderr is read by a
+/// thread of the harness, which may not have caught up with the exit yet: wait for it a
+/// little (the pipe is closed, so what is coming comes at once).
+fn said_something(program: &Spawned) -> bool {
+    let deadline = std::time::Instant::now() + secs(1);
+    loop {
+        if !program.stderr_text().trim().is_empty() {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(millis(5));
+    }
+}
