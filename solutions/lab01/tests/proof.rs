@@ -319,3 +319,11 @@ fn talk_taking_a_reset_for_a_close_is_caught() {
         &["talk_reports_a_reset"],
     );
 }
+
+#[test]
+fn taking_the_first_read_for_the_whole_head_is_caught() {
+    caught_by(
+        env!("CARGO_BIN_EXE_lab01-bug-head-in-one-read"),
+        &["get_prints_the_body_byte_for_byte"],
+    );
+}

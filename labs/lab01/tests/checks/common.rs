@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use harness::ctx::Finished;
 use harness::process::{explain_stderr, find_panic};
-use harness::tcp_peer::{Conn, Peer};
+use harness::tcp_peer::{Conn, Delivery, Peer};
 use harness::text::describe_difference;
-use harness::{Ctx, Diagnosis, Ending, Failure, Outcome, secs, show};
+use harness::{Ctx, Diagnosis, Ending, Failure, Outcome, millis, secs, show};
 
 use super::diagnoses;
 
@@ -35,6 +35,9 @@ pub const ERROR_RUN_LIMIT: Duration = secs(5);
 pub enum Step {
     Send(Vec<u8>),
     Pause(Duration),
+    /// Wait until the program has read everything sent so far, so that what comes next
+    /// arrives in a later read of the program's, by construction.
+    Delivered,
     /// The bytes in pieces of these sizes (cycled), with a pause after each.
     Pieces(Vec<u8>, &'static [usize], Duration),
     /// Keep the connection open (reading, never closing) until the check ends.
@@ -85,6 +88,15 @@ pub fn server(
             let played = match step {
                 Step::Send(bytes) => conn.send(&bytes).is_ok(),
                 Step::Pause(d) => conn.pause(d),
+                Step::Delivered => match conn.wait_until_read(WAIT) {
+                    Delivery::Read => true,
+                    // The program is not reading: what it does next shows in its output.
+                    Delivery::NotRead => !conn.stopped(),
+                    // No /proc/net/tcp (not Linux): a pause is the best the grader can do.
+                    // It gives a wrong program the chance to show itself; it never makes a
+                    // right one fail.
+                    Delivery::Unknown => conn.pause(millis(50)),
+                },
                 Step::Pieces(bytes, sizes, pause) => {
                     conn.send_in_pieces(&bytes, sizes, pause).is_ok()
                 }

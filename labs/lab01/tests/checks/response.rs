@@ -35,14 +35,14 @@ pub fn get_prints_the_body_byte_for_byte(cx: &Ctx) -> Outcome {
     let body = pattern(200 * 1024, 11);
     let head =
         b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n";
-    // The head in two pieces, then the body in small pieces with pauses between them, and
-    // no Content-Length: the body ends when the server closes. 200 KiB cannot come in one
-    // read, whatever the timing.
+    // The head in two pieces, each read by the program before the next is sent, then the
+    // body in small pieces with pauses between them, and no Content-Length: the body ends
+    // when the server closes. 200 KiB cannot come in one read, whatever the timing.
     let answer = vec![
         Step::Send(head[..21].to_vec()),
-        Step::Pause(millis(50)),
+        Step::Delivered,
         Step::Send(head[21..].to_vec()),
-        Step::Pause(millis(50)),
+        Step::Delivered,
         Step::Pieces(
             body.clone(),
             &[1, 100, 1000, 4096, 7, 8192, 1500],
@@ -63,15 +63,20 @@ pub fn get_prints_the_body_byte_for_byte(cx: &Ctx) -> Outcome {
         ))
         .sent(run.command_line())
         .situation(cx.t(
-            "the grader's server sent the head in 2 pieces, then 204800 bytes of binary body in pieces of 1 to 8192 bytes with pauses between them, then closed the connection",
-            "채점기의 서버가 헤드를 두 조각으로, 이어서 바이너리 본문 204800바이트를 1~8192바이트 조각으로 나눠 사이사이 쉬면서 보낸 뒤 연결을 닫았습니다",
+            "the grader's server sent the head in 2 pieces (the second once the program had read the first), then 204800 bytes of binary body in pieces of 1 to 8192 bytes with pauses between them, then closed the connection",
+            "채점기의 서버가 헤드를 두 조각으로(프로그램이 첫 조각을 읽은 뒤에 둘째 조각을), 이어서 바이너리 본문 204800바이트를 1~8192바이트 조각으로 나눠 사이사이 쉬면서 보낸 뒤 연결을 닫았습니다",
         ))
         .expected(cx.t(
             "exit code 0, and exactly those 204800 bytes on stdout",
             "종료 코드 0, stdout에 그 204800바이트 그대로",
         )),
     );
-    let cause = if run.stdout.len() < body.len() && body.starts_with(&run.stdout) {
+    let cause = if run.stdout.is_empty() && !run.status.success() {
+        cx.t(
+            "The program gave up before printing any of the body. The head came in two pieces: one read() returns what has arrived so far. Read until the empty line (\\r\\n\\r\\n) has arrived, however many reads that takes.",
+            "프로그램이 본문을 하나도 출력하지 않고 포기했습니다. 헤드가 두 조각으로 왔습니다. read() 한 번은 지금까지 도착한 만큼만 돌려줍니다. 빈 줄(\\r\\n\\r\\n)이 도착할 때까지, 몇 번이 걸리든 읽으세요.",
+        )
+    } else if run.stdout.len() < body.len() && body.starts_with(&run.stdout) {
         cx.t(
             "Only the start of the body came out: one read() returns what has arrived so far, not the whole response. Keep reading until read returns 0 (the server closed).",
             "본문의 앞부분만 나왔습니다. read() 한 번은 지금까지 도착한 만큼만 돌려줄 뿐, 응답 전체가 아닙니다. read가 0을 반환할(서버가 연결을 닫을) 때까지 계속 읽으세요.",
@@ -117,13 +122,13 @@ pub fn get_stops_at_content_length(cx: &Ctx) -> Outcome {
         (
             vec![
                 Step::Send(first),
-                Step::Pause(millis(30)),
+                Step::Delivered,
                 Step::Send(second),
                 Step::Hold,
             ],
             cx.t(
-                "the grader's server answered `Content-Length: 1000` with 300 body bytes, then the other 700 and 38 more bytes after them in a second write, and kept the connection open",
-                "채점기의 서버가 `Content-Length: 1000`과 본문 300바이트로 답하고, 두 번째 쓰기에서 나머지 700바이트와 그 뒤에 38바이트를 더 보낸 다음 연결을 열어 두었습니다",
+                "the grader's server answered `Content-Length: 1000` with 300 body bytes, then, once the program had read them, the other 700 and 38 more bytes after them, and kept the connection open",
+                "채점기의 서버가 `Content-Length: 1000`과 본문 300바이트로 답하고, 프로그램이 그것을 읽은 뒤 나머지 700바이트와 그 뒤에 38바이트를 더 보낸 다음 연결을 열어 두었습니다",
             ),
         ),
         (
