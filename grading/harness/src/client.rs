@@ -69,13 +69,85 @@ pub struct Client {
     /// What was sent since the last successful `expect`, for failure reports.
     unanswered: Vec<u8>,
     /// Bytes received but not handed out yet (a read can bring more than one line).
-    pending: Vec<u8>,
+    pending: Pending,
+}
+
+/// Bytes received and not handed out yet. Lines are handed out from the front by moving an
+/// offset, not by copying the rest: a read that brings hundreds of short lines (the joins of
+/// a crowd) would otherwise be copied once per line.
+#[derive(Default)]
+struct Pending {
+    bytes: Vec<u8>,
+    /// Where the bytes not handed out yet start.
+    start: usize,
+    /// How far from `start` a `\n` has been looked for already.
+    searched: usize,
+}
+
+impl Pending {
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[self.start..]
+    }
+
+    fn len(&self) -> usize {
+        self.bytes.len() - self.start
+    }
+
+    fn extend(&mut self, data: &[u8]) {
+        // Drop what was handed out before growing, so the buffer stays the size of what is
+        // really pending.
+        if self.start > 0 && self.start >= self.bytes.len() / 2 {
+            self.bytes.drain(..self.start);
+            self.start = 0;
+        }
+        self.bytes.extend_from_slice(data);
+    }
+
+    /// Hands out the first `n` pending bytes.
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let taken = self.bytes[self.start..self.start + n].to_vec();
+        self.start += n;
+        self.searched = 0;
+        if self.start == self.bytes.len() {
+            self.bytes.clear();
+            self.start = 0;
+        }
+        taken
+    }
+
+    fn take_all(&mut self) -> Vec<u8> {
+        self.take(self.len())
+    }
+
+    /// Hands out the first line, `\n` included, if a whole one is pending.
+    fn take_line(&mut self) -> Option<Vec<u8>> {
+        let from = self.start + self.searched;
+        match self.bytes[from..].iter().position(|&b| b == b'\n') {
+            Some(at) => Some(self.take(self.searched + at + 1)),
+            None => {
+                self.searched = self.len();
+                None
+            }
+        }
+    }
 }
 
 impl Client {
     /// Connects to `addr`, failing with an explanation if the program does not accept.
     pub fn connect(lang: Lang, addr: SocketAddr) -> Result<Client, Failure> {
-        let stream = TcpStream::connect_timeout(&addr, CONNECT_LIMIT).map_err(|e| {
+        Client::connect_within(lang, addr, CONNECT_LIMIT)
+    }
+
+    /// [`Client::connect`] with a time limit of its own. A check that connects while the
+    /// program cannot accept (it holds the program still) uses a short one: the kernel
+    /// completes connections for a listening socket only until its backlog is full, and the
+    /// program chose the backlog.
+    pub fn connect_within(
+        lang: Lang,
+        addr: SocketAddr,
+        limit: Duration,
+    ) -> Result<Client, Failure> {
+        let stream = TcpStream::connect_timeout(&addr, limit).map_err(|e| {
             Failure::new(lang.pick(
                 format!("could not connect to {addr}: {e}"),
                 format!("{addr}에 연결하지 못했습니다: {e}"),
@@ -91,7 +163,40 @@ impl Client {
             lang,
             stream,
             unanswered: Vec::new(),
-            pending: Vec::new(),
+            pending: Pending::default(),
+        })
+    }
+
+    /// Connects to `addr` with a receive buffer of about `bytes` (the kernel may round it up),
+    /// set before connecting so that the window it offers the program is small from the
+    /// start. A client like this that stops reading holds back the program's writes to it
+    /// after a few KiB: whatever else the program means to send it has to stay in the
+    /// program.
+    pub fn connect_with_receive_buffer(
+        lang: Lang,
+        addr: SocketAddr,
+        bytes: usize,
+    ) -> Result<Client, Failure> {
+        use socket2::{Domain, Socket, Type};
+        let connected =
+            Socket::new(Domain::for_address(addr), Type::STREAM, None).and_then(|socket| {
+                socket.set_recv_buffer_size(bytes)?;
+                socket.connect_timeout(&addr.into(), CONNECT_LIMIT)?;
+                Ok(TcpStream::from(socket))
+            });
+        let stream = connected.map_err(|e| {
+            Failure::new(lang.pick(
+                format!("could not connect to {addr}: {e}"),
+                format!("{addr}에 연결하지 못했습니다: {e}"),
+            ))
+        })?;
+        stream.set_nodelay(true).ok();
+        stream.set_write_timeout(Some(WRITE_LIMIT)).ok();
+        Ok(Client {
+            lang,
+            stream,
+            unanswered: Vec::new(),
+            pending: Pending::default(),
         })
     }
 
@@ -121,10 +226,7 @@ impl Client {
     /// Reads until `want` bytes have arrived, the peer closes, or `limit` passes.
     pub fn read_up_to(&mut self, want: usize, limit: Duration) -> (Vec<u8>, Ending) {
         let deadline = Instant::now() + limit;
-        let mut got = std::mem::take(&mut self.pending);
-        if got.len() > want {
-            self.pending = got.split_off(want);
-        }
+        let mut got = self.pending.take(want.min(self.pending.len()));
         let mut buf = vec![0u8; 64 * 1024];
         while got.len() < want {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -148,9 +250,7 @@ impl Client {
     pub fn read_line(&mut self, limit: Duration) -> (Option<Vec<u8>>, Ending) {
         let deadline = Instant::now() + limit;
         loop {
-            if let Some(end) = self.pending.iter().position(|&b| b == b'\n') {
-                let rest = self.pending.split_off(end + 1);
-                let line = std::mem::replace(&mut self.pending, rest);
+            if let Some(line) = self.pending.take_line() {
                 return (Some(line), Ending::Complete);
             }
             let left = deadline.saturating_duration_since(Instant::now());
@@ -161,7 +261,7 @@ impl Client {
             let mut buf = [0u8; 16 * 1024];
             match self.stream.read(&mut buf) {
                 Ok(0) => return (None, Ending::Eof),
-                Ok(n) => self.pending.extend_from_slice(&buf[..n]),
+                Ok(n) => self.pending.extend(&buf[..n]),
                 Err(e) if is_timeout(&e) => return (None, Ending::Silence(limit)),
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) => return (None, Ending::Error(e.to_string())),
@@ -179,7 +279,11 @@ impl Client {
         }
         let got = match &line {
             Some(line) => show(lang, line),
-            None => format!("{}; {}", show(lang, &self.pending), ending.describe(lang)),
+            None => format!(
+                "{}; {}",
+                show(lang, self.pending.as_slice()),
+                ending.describe(lang)
+            ),
         };
         Err(Failure::new(lang.pick(
             "the program did not send the expected line",
@@ -250,6 +354,30 @@ impl Client {
         .got(format!("{}; {}", show(lang, &got), ending.describe(lang))))
     }
 
+    /// Checks that the program ends the connection (EOF or a reset) within `limit`, and
+    /// returns what it sent before that. Unlike [`Client::expect_eof`], bytes before the end
+    /// are allowed, and so is a reset: a program that closes a socket with unread data in it
+    /// (the rest of what this client sent) makes the kernel send a reset instead of a FIN.
+    pub fn expect_disconnected(&mut self, limit: Duration) -> Result<Vec<u8>, Failure> {
+        let lang = self.lang;
+        let (got, ending) = self.read_up_to(usize::MAX, limit);
+        match ending {
+            Ending::Eof | Ending::Error(_) => Ok(got),
+            Ending::Complete | Ending::Silence(_) => Err(Failure::new(lang.pick(
+                "the program did not end the connection when it should have",
+                "프로그램이 연결을 끊어야 할 때 끊지 않았습니다",
+            ))
+            .expected(lang.pick(
+                format!(
+                    "the connection closed (EOF or reset) within {:.1} s",
+                    limit.as_secs_f64()
+                ),
+                format!("{:.1}초 안에 연결이 닫힘(EOF나 리셋)", limit.as_secs_f64()),
+            ))
+            .got(format!("{}; {}", show(lang, &got), ending.describe(lang)))),
+        }
+    }
+
     /// Closes the sending side only: the program's next read returns 0 (EOF), and the
     /// connection stays open for the program's answer.
     pub fn shutdown_write(&mut self) -> Result<(), Failure> {
@@ -300,7 +428,7 @@ impl Client {
         // no progress for STALL_LIMIT has stopped, and waiting out the whole limit would
         // only make a hung program cost more time.
         let deadline = Instant::now() + limit;
-        let mut got = std::mem::take(&mut self.pending);
+        let mut got = self.pending.take_all();
         let mut buf = vec![0u8; 64 * 1024];
         let ending = loop {
             let left = deadline.saturating_duration_since(Instant::now());
