@@ -7,59 +7,63 @@
 //! its task holds a worker; as many silent clients as cores, and every worker waits for
 //! one of them. No other task runs: nobody is accepted, nobody hears anybody. Caught by
 //! `keeps_serving_while_clients_wait_mid_line`.
+//!
+//! This program is the reference solution with its `client` module replaced by the one
+//! below; the other modules are compiled from the reference's own files.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::SocketAddr;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/chat.rs"]
+mod chat;
 
-use lab04_solution::{Chat, Inbox, Parts, REFERENCE};
-use tokio::net::TcpStream;
+#[path = "../src/server.rs"]
+mod server;
 
-async fn run_with_std_reads(
-    stream: TcpStream,
-    peer: SocketAddr,
-    chat: Chat,
-    mut inbox: Inbox,
-    _parts: Parts,
-) {
-    let Ok(stream) = stream.into_std() else {
-        return;
-    };
-    // tokio's sockets are non-blocking; std's BufRead wants to wait for data.
-    if stream.set_nonblocking(false).is_err() {
-        return;
-    }
-    let Ok(writer) = stream.try_clone() else {
-        return;
-    };
-    let forwarder = tokio::spawn(async move {
-        while let Ok(message) = inbox.recv().await {
-            if message.from != peer && (&writer).write_all(message.line.as_bytes()).is_err() {
-                break;
+mod client {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::SocketAddr;
+
+    use tokio::net::TcpStream;
+
+    use crate::chat::{Chat, Inbox};
+
+    pub async fn run(stream: TcpStream, peer: SocketAddr, chat: Chat, mut inbox: Inbox) {
+        let Ok(stream) = stream.into_std() else {
+            return;
+        };
+        // tokio's sockets are non-blocking; std's BufRead wants to wait for data.
+        if stream.set_nonblocking(false).is_err() {
+            return;
+        }
+        let Ok(writer) = stream.try_clone() else {
+            return;
+        };
+        let forwarder = tokio::spawn(async move {
+            while let Ok(message) = inbox.recv().await {
+                if message.from != peer && (&writer).write_all(message.line.as_bytes()).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut reader = BufReader::new(stream);
+        loop {
+            let mut line = Vec::new();
+            // The mistake: this blocks the worker thread until the client sends a line.
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    let text = String::from_utf8_lossy(&line);
+                    let text = text.strip_suffix('\n').unwrap_or(&text);
+                    let text = text.strip_suffix('\r').unwrap_or(text);
+                    chat.publish(peer, &format!("{peer}: {text}"));
+                }
             }
         }
-    });
-    let mut reader = BufReader::new(stream);
-    loop {
-        let mut line = Vec::new();
-        // Blocks this worker thread until the client sends a whole line.
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {
-                let text = String::from_utf8_lossy(&line);
-                let text = text.trim_end_matches(['\n', '\r']);
-                chat.publish(peer, &format!("{peer}: {text}"));
-            }
-        }
+        forwarder.abort();
+        chat.publish(peer, &format!("* {peer} left"));
     }
-    forwarder.abort();
-    chat.publish(peer, &format!("* {peer} left"));
 }
 
 fn main() -> std::process::ExitCode {
-    lab04_solution::main(Parts {
-        client: |stream, peer, chat, inbox, parts| {
-            Box::pin(run_with_std_reads(stream, peer, chat, inbox, parts))
-        },
-        ..REFERENCE
-    })
+    app::main()
 }

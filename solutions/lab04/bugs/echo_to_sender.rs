@@ -3,32 +3,51 @@
 //! Every inbox sees every message in the chat, the sender's own included. This forward
 //! writes them all, so a client sees what it just typed come back as `PEER: TEXT`. Caught by
 //! `delivers_to_everyone_but_the_sender`.
+//!
+//! This program is the reference solution with its `outgoing` module replaced by the one
+//! below; the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::SocketAddr;
+#[path = "../src/app.rs"]
+mod app;
+// This variant's forward never looks at who a message is from.
+#[allow(dead_code)]
+#[path = "../src/chat.rs"]
+mod chat;
+#[path = "../src/client.rs"]
+mod client;
+#[path = "../src/incoming.rs"]
+mod incoming;
+#[path = "../src/lines.rs"]
+mod lines;
+#[path = "../src/server.rs"]
+mod server;
 
-use lab04_solution::{Inbox, Parts, REFERENCE};
-use tokio::io::AsyncWriteExt;
-use tokio::net::tcp::OwnedWriteHalf;
-use tokio::sync::broadcast::error::RecvError;
+mod outgoing {
+    use std::io;
+    use std::net::SocketAddr;
 
-async fn forward_everything(
-    mut writer: OwnedWriteHalf,
-    _me: SocketAddr,
-    mut inbox: Inbox,
-) -> io::Result<()> {
-    loop {
-        match inbox.recv().await {
-            Ok(message) => writer.write_all(message.line.as_bytes()).await?,
-            Err(RecvError::Lagged(_)) => {}
-            Err(RecvError::Closed) => return Ok(()),
+    use tokio::io::AsyncWriteExt;
+    use tokio::net::tcp::OwnedWriteHalf;
+    use tokio::sync::broadcast::error::RecvError;
+
+    use crate::chat::Inbox;
+
+    /// The mistake: no `message.from == me` case.
+    pub async fn forward(
+        mut writer: OwnedWriteHalf,
+        _me: SocketAddr,
+        mut inbox: Inbox,
+    ) -> io::Result<()> {
+        loop {
+            match inbox.recv().await {
+                Ok(message) => writer.write_all(message.line.as_bytes()).await?,
+                Err(RecvError::Lagged(_)) => {}
+                Err(RecvError::Closed) => return Ok(()),
+            }
         }
     }
 }
 
 fn main() -> std::process::ExitCode {
-    lab04_solution::main(Parts {
-        forward: |writer, me, inbox| Box::pin(forward_everything(writer, me, inbox)),
-        ..REFERENCE
-    })
+    app::main()
 }

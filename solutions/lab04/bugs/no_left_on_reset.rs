@@ -5,38 +5,56 @@
 //! crashed, whose connection ends with a reset, makes the read fail, and the `?` skips the
 //! notice: to everyone else, it stays in the chat forever. Caught by
 //! `announces_a_reset_client_leaving`.
+//!
+//! This program is the reference solution with its `client` module replaced by the one
+//! below; the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::SocketAddr;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/chat.rs"]
+mod chat;
+#[path = "../src/incoming.rs"]
+mod incoming;
+#[path = "../src/lines.rs"]
+mod lines;
+#[path = "../src/outgoing.rs"]
+mod outgoing;
+#[path = "../src/server.rs"]
+mod server;
 
-use lab04_solution::client::read_lines;
-use lab04_solution::{Chat, Inbox, Parts, REFERENCE};
-use tokio::io::BufReader;
-use tokio::net::TcpStream;
+mod client {
+    use std::io;
+    use std::net::SocketAddr;
 
-async fn run(
-    stream: TcpStream,
-    peer: SocketAddr,
-    chat: Chat,
-    inbox: Inbox,
-    parts: Parts,
-) -> io::Result<()> {
-    let (reader, writer) = stream.into_split();
-    tokio::select! {
-        ended = read_lines(BufReader::new(reader), peer, &chat, parts) => ended?,
-        ended = (parts.forward)(writer, peer, inbox) => ended?,
+    use tokio::io::BufReader;
+    use tokio::net::TcpStream;
+
+    use crate::chat::{Chat, Inbox};
+    use crate::{incoming, outgoing};
+
+    pub async fn run(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox) {
+        if let Err(e) = run_until_left(stream, peer, &chat, inbox).await {
+            eprintln!("{peer}: {e}");
+        }
     }
-    chat.publish(peer, &format!("* {peer} left"));
-    Ok(())
+
+    async fn run_until_left(
+        stream: TcpStream,
+        peer: SocketAddr,
+        chat: &Chat,
+        inbox: Inbox,
+    ) -> io::Result<()> {
+        let (reader, writer) = stream.into_split();
+        // The mistake: `?` returns before the notice on any error.
+        tokio::select! {
+            ended = incoming::relay(BufReader::new(reader), peer, chat) => ended?,
+            ended = outgoing::forward(writer, peer, inbox) => ended?,
+        }
+        chat.publish(peer, &format!("* {peer} left"));
+        Ok(())
+    }
 }
 
 fn main() -> std::process::ExitCode {
-    lab04_solution::main(Parts {
-        client: |stream, peer, chat, inbox, parts| {
-            Box::pin(async move {
-                let _ = run(stream, peer, chat, inbox, parts).await;
-            })
-        },
-        ..REFERENCE
-    })
+    app::main()
 }

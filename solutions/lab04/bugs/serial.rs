@@ -5,24 +5,43 @@
 //! first one leaves, and nobody hears anybody else. `async` alone runs nothing at the same
 //! time: concurrency comes from spawning tasks (or from select!/join!). Caught by
 //! `announces_joins_and_leaves` (and by every check with more than one client).
+//!
+//! This program is the reference solution with its `server` module replaced by the one
+//! below; the other modules are compiled from the reference's own files.
 
-use std::io;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/chat.rs"]
+mod chat;
+#[path = "../src/client.rs"]
+mod client;
+#[path = "../src/incoming.rs"]
+mod incoming;
+#[path = "../src/lines.rs"]
+mod lines;
+#[path = "../src/outgoing.rs"]
+mod outgoing;
 
-use lab04_solution::{Chat, Parts, REFERENCE};
-use tokio::net::TcpListener;
+mod server {
+    use std::io;
 
-async fn serve_one_at_a_time(listener: TcpListener, chat: Chat, parts: Parts) -> io::Result<()> {
-    loop {
-        let (stream, peer) = listener.accept().await?;
-        let inbox = chat.join();
-        chat.publish(peer, &format!("* {peer} joined"));
-        (parts.client)(stream, peer, chat.clone(), inbox, parts).await;
+    use tokio::net::TcpListener;
+
+    use crate::chat::Chat;
+    use crate::client;
+    pub use lab04_solution::server::{announce, open};
+
+    /// The mistake: `.await` where `tokio::spawn` was meant.
+    pub async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
+        loop {
+            let (stream, peer) = listener.accept().await?;
+            let inbox = chat.join();
+            chat.publish(peer, &format!("* {peer} joined"));
+            client::run(stream, peer, chat.clone(), inbox).await;
+        }
     }
 }
 
 fn main() -> std::process::ExitCode {
-    lab04_solution::main(Parts {
-        serve: |listener, chat, parts| Box::pin(serve_one_at_a_time(listener, chat, parts)),
-        ..REFERENCE
-    })
+    app::main()
 }

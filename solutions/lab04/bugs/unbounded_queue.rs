@@ -5,42 +5,58 @@
 //! arrives, so the broadcast never lags. But that queue has no bound. For a client that
 //! never reads, the server now keeps every line anyone says, until it runs out of memory.
 //! (tokio's own chat example keeps an unbounded channel per client too; it is a toy.)
-//! Caught by `never_reading_client_slows_no_one_and_memory_stays_bounded`.
+//! Caught by `memory_stays_bounded_past_a_client_that_never_reads`.
+//!
+//! This program is the reference solution with its `outgoing` module replaced by the one
+//! below; the other modules are compiled from the reference's own files.
 
-use std::io;
-use std::net::SocketAddr;
+#[path = "../src/app.rs"]
+mod app;
+#[path = "../src/chat.rs"]
+mod chat;
+#[path = "../src/client.rs"]
+mod client;
+#[path = "../src/incoming.rs"]
+mod incoming;
+#[path = "../src/lines.rs"]
+mod lines;
+#[path = "../src/server.rs"]
+mod server;
 
-use lab04_solution::{Inbox, Parts, REFERENCE};
-use tokio::io::AsyncWriteExt;
-use tokio::net::tcp::OwnedWriteHalf;
-use tokio::sync::mpsc;
+mod outgoing {
+    use std::io;
+    use std::net::SocketAddr;
 
-async fn forward_through_my_own_queue(
-    mut writer: OwnedWriteHalf,
-    me: SocketAddr,
-    mut inbox: Inbox,
-) -> io::Result<()> {
-    let (queue, mut queued) = mpsc::unbounded_channel();
-    // Drain the broadcast as fast as it fills, so this client never lags...
-    tokio::spawn(async move {
-        while let Ok(message) = inbox.recv().await {
-            if queue.send(message).is_err() {
-                break;
+    use tokio::io::AsyncWriteExt;
+    use tokio::net::tcp::OwnedWriteHalf;
+    use tokio::sync::mpsc;
+
+    use crate::chat::Inbox;
+
+    pub async fn forward(
+        mut writer: OwnedWriteHalf,
+        me: SocketAddr,
+        mut inbox: Inbox,
+    ) -> io::Result<()> {
+        let (queue, mut queued) = mpsc::unbounded_channel();
+        // The mistake: drain the broadcast as fast as it fills, so this client never lags...
+        tokio::spawn(async move {
+            while let Ok(message) = inbox.recv().await {
+                if queue.send(message).is_err() {
+                    break;
+                }
+            }
+        });
+        // ...and write from the queue at the client's pace, however far behind that is.
+        while let Some(message) = queued.recv().await {
+            if message.from != me {
+                writer.write_all(message.line.as_bytes()).await?;
             }
         }
-    });
-    // ...and write from the queue at the client's pace, however far behind that is.
-    while let Some(message) = queued.recv().await {
-        if message.from != me {
-            writer.write_all(message.line.as_bytes()).await?;
-        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn main() -> std::process::ExitCode {
-    lab04_solution::main(Parts {
-        forward: |writer, me, inbox| Box::pin(forward_through_my_own_queue(writer, me, inbox)),
-        ..REFERENCE
-    })
+    app::main()
 }

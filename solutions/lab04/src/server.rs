@@ -1,4 +1,4 @@
-//! Listening, and accepting clients: one task each.
+//! Listening, and accepting clients: each joins the chat here, then gets a task of its own.
 
 use std::io::{self, Write};
 use std::net::SocketAddr;
@@ -6,11 +6,13 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use crate::{Chat, Parts};
+use crate::chat::Chat;
+use crate::client;
 
 /// Binds and listens. tokio's `bind` does socket, SO_REUSEADDR, bind and listen in one call
 /// (chapter 2 took them one at a time), with the standard library's backlog of 128, and
-/// makes the socket non-blocking.
+/// makes the socket non-blocking. The address family comes from the address: `[::1]:0`
+/// gives an IPv6 socket.
 pub async fn open(addr: SocketAddr) -> io::Result<TcpListener> {
     TcpListener::bind(addr).await
 }
@@ -24,7 +26,7 @@ pub fn announce(listener: &TcpListener) -> io::Result<()> {
 }
 
 /// Accepts clients forever, each on a task of its own.
-pub async fn serve(listener: TcpListener, chat: Chat, parts: Parts) -> io::Result<()> {
+pub async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
     loop {
         // accept().await gives this task's thread back to the runtime until a client
         // arrives, so the thread serves other clients' tasks meanwhile.
@@ -32,7 +34,8 @@ pub async fn serve(listener: TcpListener, chat: Chat, parts: Parts) -> io::Resul
             Ok(accepted) => accepted,
             Err(e) => {
                 // A failed accept concerns one connection, not the server. The pause keeps a
-                // lasting error (out of file descriptors) from spinning the CPU.
+                // lasting error (out of file descriptors) from spinning the CPU; the
+                // connection waits in the kernel's queue until a descriptor is free.
                 eprintln!("accept failed: {e}");
                 tokio::time::sleep(Duration::from_millis(10)).await;
                 continue;
@@ -52,6 +55,6 @@ pub async fn serve(listener: TcpListener, chat: Chat, parts: Parts) -> io::Resul
         eprintln!("{peer} joined");
         // spawn returns at once: the client's task runs on its own, and this loop goes back
         // to accept. The JoinHandle is dropped, which detaches the task (it keeps running).
-        tokio::spawn((parts.client)(stream, peer, chat.clone(), inbox, parts));
+        tokio::spawn(client::run(stream, peer, chat.clone(), inbox));
     }
 }
