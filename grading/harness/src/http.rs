@@ -370,7 +370,11 @@ impl HttpConn {
         ))
         .got(format!(
             "{}; {}",
-            show_up_to(lang, &got, 200),
+            if got.is_empty() {
+                lang.pick("nothing".to_string(), "아무것도 없음".to_string())
+            } else {
+                show_up_to(lang, &got, 200)
+            },
             ending.describe(lang)
         ));
         Err(match &self.previous {

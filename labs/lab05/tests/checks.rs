@@ -152,14 +152,23 @@ fn expect_file(cx: &Ctx, sent: &[u8], response: &Response, bytes: &[u8], media: 
             .got(response.show_head(lang))
     };
     if response.status != 200 {
-        return Err(fail(cx.t(
+        let failure = fail(cx.t(
             format!("expected status 200, got {}", response.status),
-            format!("상태 코드 200을 기대했지만 {}이(가) 왔습니다", response.status),
-        ))
-        .cause(cx.t(
-            "The file exists under the root. Check how you map the target to a path: drop the leading '/', keep the rest, and join it to the root.",
-            "파일은 루트 아래에 있습니다. 요청 대상을 경로로 바꾸는 부분을 확인하세요. 맨 앞의 '/'를 떼고 나머지를 루트에 이어 붙이면 됩니다.",
-        )));
+            format!(
+                "상태 코드 200을 기대했지만 {}이(가) 왔습니다",
+                response.status
+            ),
+        ));
+        // A 403 or 404 for a file that exists is a mistake in the path; any other status
+        // is the caller's to explain.
+        return Err(if matches!(response.status, 403 | 404) {
+            failure.cause(cx.t(
+                "The file exists under the root. Check how you map the target to a path: drop the leading '/', keep the rest, and join it to the root.",
+                "파일은 루트 아래에 있습니다. 요청 대상을 경로로 바꾸는 부분을 확인하세요. 맨 앞의 '/'를 떼고 나머지를 루트에 이어 붙이면 됩니다.",
+            ))
+        } else {
+            failure
+        });
     }
     expect_length(cx, sent, response, bytes)?;
     if response.body != bytes {
@@ -1169,10 +1178,15 @@ fn connection_close_closes(cx: &Ctx) -> Outcome {
         let response = server.explain(response)?;
         expect_file(cx, sent, &response, INDEX_HTML.as_bytes(), "text/html")?;
     }
-    for (conn, sent) in &mut conns {
+    for ((conn, sent), form) in conns.iter_mut().zip(CLOSE_FORMS) {
         let closed = conn.expect_close(CLOSE);
         server.explain(closed).map_err(|f| {
-            f.sent(show(cx.lang(), sent)).cause(cx.t(
+            f.sent(show_up_to(cx.lang(), sent, 200))
+                .note(cx.t(
+                    format!("the request asked to close with {form:?}"),
+                    format!("요청은 “{}”로 닫기를 요청했습니다", form.escape_debug()),
+                ))
+                .cause(cx.t(
                 "The client asked to close: after this response, close the connection. Connection is a comma-separated list of options, compared without regard to case, with optional spaces or tabs around each, over one Connection line or several (RFC 9110 §7.6.1): `close` anywhere in it means close.",
                 "클라이언트가 닫기를 요청했습니다. 이 응답을 보낸 뒤에는 연결을 닫으세요. Connection은 쉼표로 구분한 옵션 목록이고, 대소문자를 구분하지 않으며, 각 옵션 앞뒤에 공백이나 탭이 올 수 있고, Connection 줄이 여러 개일 수도 있습니다(RFC 9110 §7.6.1). 어디에든 `close`가 있으면 닫아야 합니다.",
             ))
@@ -1243,7 +1257,7 @@ fn request_body_is_never_a_request(cx: &Ctx) -> Outcome {
             with_body("GET", "/", "content-length"),
             false,
             "a GET with a body, its Content-Length spelled in lower case",
-            "본문이 있는 GET, Content-Length를 소문자로 씀",
+            "Content-Length를 소문자로 쓴, 본문이 있는 GET",
         ),
         (
             with_body("POST", "/index.html", "CONTENT-LENGTH"),
@@ -1255,14 +1269,14 @@ fn request_body_is_never_a_request(cx: &Ctx) -> Outcome {
             empty_body,
             true,
             "a POST with Content-Length: 0, and a GET right after it in the same write",
-            "Content-Length: 0인 POST와 같은 write에 이어 붙인 GET",
+            "Content-Length: 0인 POST와, 같은 write에 이어 붙인 GET",
         ),
     ];
     for (sent, pipelined, what_en, what_ko) in cases {
         let situation = |f: Failure| {
             f.situation(cx.t(
                 format!("{what_en}; after its response, the client sends GET /css/site.css"),
-                format!("{what_ko}. 그 응답 뒤에 클라이언트가 GET /css/site.css를 보냅니다"),
+                format!("요청은 {what_ko}입니다. 그 응답을 받은 뒤 클라이언트가 GET /css/site.css를 보냅니다"),
             ))
         };
         let mut conn = connect(cx, &mut server)?;
@@ -1666,8 +1680,8 @@ fn idle_and_trickling_clients_are_closed(cx: &Ctx) -> Outcome {
                 format!("{what}를 끊지 않았습니다"),
             ))
             .situation(cx.t(
-                format!("the server was started with --timeout {IDLE_TIMEOUT}; {what}"),
-                format!("서버를 --timeout {IDLE_TIMEOUT}으로 시작했습니다. {what}"),
+                format!("the server was started with --timeout {IDLE_TIMEOUT}; the connection is that of {what}"),
+                format!("서버를 --timeout {IDLE_TIMEOUT}로 시작했고, 문제의 연결은 {what}의 연결입니다"),
             ))
             .expected(cx.t(
                 format!("the server closes the connection about {IDLE_TIMEOUT} s after it starts waiting for a request head (a 408 response first is fine)"),
@@ -1715,7 +1729,7 @@ fn a_slow_client_does_not_delay_others(cx: &Ctx) -> Outcome {
     let response = server.explain(quick).map_err(|f| {
         f.situation(cx.t(
             format!("the server was started with --timeout {SHORT_TIMEOUT}; a first client sent b\"GET / HT\" and then one byte every 100 ms; a second client's request must be answered within 1 s, while the first one is still trickling"),
-            format!("서버를 --timeout {SHORT_TIMEOUT}으로 시작했습니다. 첫 번째 클라이언트가 b\"GET / HT\"를 보낸 뒤 100ms마다 한 바이트씩 보내는 동안, 두 번째 클라이언트의 요청은 1초 안에 응답을 받아야 합니다"),
+            format!("서버를 --timeout {SHORT_TIMEOUT}로 시작했습니다. 첫 번째 클라이언트가 b\"GET / HT\"를 보낸 뒤 100ms마다 한 바이트씩 보내는 동안, 두 번째 클라이언트의 요청은 1초 안에 응답을 받아야 합니다"),
         ))
         .cause(cx.t(
             "The server is busy with the slow client. Serve every connection on its own thread (or tokio task), so a slow one holds up nobody but itself.",
