@@ -737,6 +737,31 @@ fn head_limit_is_exact(cx: &Ctx) -> Outcome {
             format!("CRLF까지 모두 세어 {MAX_HEAD}바이트 이하인 헤드는 처리하고, 그보다 긴 것만 거절합니다. 경계의 비교를 확인하세요. {MAX_HEAD} 초과는 `>=`가 아니라 `>`입니다."),
         ))
     })?;
+    // The limit is on one head, not on what the buffer holds: a request after it in the
+    // same write is the next request, and is answered too.
+    let mut conn = connect(cx, &mut server)?;
+    let next = request("GET", "/css/site.css", &[]);
+    let mut both = at_limit.clone();
+    both.extend_from_slice(&next);
+    conn.send(&both)?;
+    let pipelined = |f: Failure| {
+        f.situation(cx.t(
+            format!("a head of exactly {MAX_HEAD} bytes and GET /css/site.css right after it, in one write"),
+            format!("정확히 {MAX_HEAD}바이트인 헤드와 바로 뒤의 GET /css/site.css를 한 번에 썼습니다"),
+        ))
+        .cause(cx.t(
+            format!("The limit is on one head: look for the end of the head in the buffer before you compare the buffer's length with {MAX_HEAD}. The bytes after the head are the next request, not part of this one."),
+            format!("제한은 헤드 하나에 걸립니다. 버퍼의 길이를 {MAX_HEAD}와 비교하기 전에 버퍼에서 헤드의 끝을 먼저 찾으세요. 헤드 뒤의 바이트는 이 요청이 아니라 다음 요청입니다."),
+        ))
+    };
+    for (sent, file, media) in [
+        (&at_limit, "index.html", "text/html"),
+        (&next, "css/site.css", "text/css"),
+    ] {
+        let response = conn.read_response(false, ANSWER);
+        let response = server.explain(response).map_err(pipelined)?;
+        expect_file(cx, sent, &response, &site.file(file), media).map_err(pipelined)?;
+    }
     for sent in [head_of_length(MAX_HEAD + 1), head_of_length(10 * 1024)] {
         let response = exchange(cx, &mut server, &sent, false)?;
         expect_status(cx, &sent, &response, &[431, 400], (
@@ -1178,6 +1203,37 @@ fn connection_close_closes(cx: &Ctx) -> Outcome {
         let response = server.explain(response)?;
         expect_file(cx, sent, &response, INDEX_HTML.as_bytes(), "text/html")?;
     }
+    // The decision is made for every request, not once per connection: a kept-alive
+    // connection whose second request asks to close closes after that one.
+    let mut later = connect(cx, &mut server)?;
+    let first = request("GET", "/css/site.css", &[]);
+    later.send(&first)?;
+    let response = later.read_response(false, ANSWER);
+    let response = server.explain(response)?;
+    expect_file(
+        cx,
+        &first,
+        &response,
+        &site.file("css/site.css"),
+        "text/css",
+    )?;
+    let second = request("GET", "/", &["Connection: close"]);
+    later.send(&second)?;
+    let response = later.read_response(false, ANSWER);
+    let response = server.explain(response)?;
+    expect_file(cx, &second, &response, INDEX_HTML.as_bytes(), "text/html")?;
+    let closed = later.expect_close(CLOSE);
+    server.explain(closed).map_err(|f| {
+        f.situation(cx.t(
+            "the connection's first request kept it open; its second asked to close",
+            "연결의 첫 요청은 연결을 유지했고, 두 번째 요청이 닫기를 요청했습니다",
+        ))
+        .sent(show(cx.lang(), &second))
+        .cause(cx.t(
+            "Decide after every request whether the connection stays open, from that request's own Connection header: a client may ask to close on any request, not only the first.",
+            "연결을 유지할지는 요청마다 그 요청의 Connection 헤더를 보고 정하세요. 클라이언트는 첫 요청만이 아니라 어느 요청에서든 닫기를 요청할 수 있습니다.",
+        ))
+    })?;
     for ((conn, sent), form) in conns.iter_mut().zip(CLOSE_FORMS) {
         let closed = conn.expect_close(CLOSE);
         server.explain(closed).map_err(|f| {

@@ -49,6 +49,8 @@ caught! {
         "read-once" by ["serves_a_request_sent_in_pieces"];
     a_head_limit_off_by_one_is_caught:
         "head-limit-off-by-one" by ["head_limit_is_exact"];
+    a_head_limit_on_the_whole_buffer_is_caught:
+        "head-limit-on-buffer" by ["head_limit_is_exact"];
     serving_one_client_at_a_time_is_caught:
         "serial" by [
             "a_slow_client_does_not_delay_others",
@@ -67,6 +69,8 @@ caught! {
         "close-case-sensitive" by ["connection_close_closes"];
     matching_the_whole_connection_value_is_caught:
         "close-whole-value" by ["connection_close_closes"];
+    deciding_keep_alive_once_per_connection_is_caught:
+        "keep-alive-decided-once" by ["connection_close_closes"];
     keeping_a_connection_with_an_unread_body_is_caught:
         "body-kept-alive" by ["request_body_is_never_a_request"];
     matching_content_length_case_sensitively_is_caught:
