@@ -151,7 +151,7 @@ enum HeadError {
 
 /// TODO 1: bind, print `listening on ADDR` (the address really bound), flush, return.
 fn open_and_announce(addr: SocketAddr) -> io::Result<TcpListener> {
-    todo!("TODO 1: bind a TcpListener to {addr} and print `listening on ADDR`")
+    todo!("TODO 1: bind a TcpListener to the address and print `listening on ADDR`")
 }
 
 /// TODO 2: accept forever; a thread per connection running `handle_connection`.
@@ -175,7 +175,7 @@ fn parse_request(head: &[u8]) -> Result<Request, u16> {
 
 /// TODO 5: the file `target` names under `root`: decode first, then check, never leave.
 fn resolve(root: &Path, target: &str) -> Result<PathBuf, u16> {
-    todo!("TODO 5: map the target {target:?} to a file under the root")
+    todo!("TODO 5: map the request target to a file under the root")
 }
 
 /// TODO 6: status line, Content-Length (bytes), Content-Type, Connection: close when
@@ -189,10 +189,10 @@ fn write_response(
     head_only: bool,
     close: bool,
 ) -> io::Result<()> {
-    todo!("TODO 6: write a {status} response")
+    todo!("TODO 6: write a response: status line, headers, empty line, body")
 }
 
 /// TODO 7: read, parse, answer, again, while the connection is kept alive.
 fn handle_connection(stream: TcpStream, peer: SocketAddr, config: &Config) -> io::Result<()> {
-    todo!("TODO 7: serve the requests of {peer} one after another")
+    todo!("TODO 7: serve the requests of one connection, one after another")
 }
