@@ -7,9 +7,11 @@
 //! one terminal and `nc 127.0.0.1 7879` in two or three others.
 //!
 //! The chat: when a client connects, every other client gets `* PEER joined`; every line a
-//! client sends reaches every *other* client as `PEER: TEXT`; when it disconnects, however
-//! that happens, the others get `* PEER left`. PEER is the client's address as accept()
-//! returned it, like `127.0.0.1:53422`.
+//! client sends reaches every *other* client as `PEER: TEXT`, exactly as it was sent (only
+//! its `\n` or `\r\n` removed; an empty line too); when it leaves, however that happens
+//! (it closes, its connection is reset, the server disconnects it), the others get
+//! `* PEER left`, once. PEER is the client's address as accept() returned it, like
+//! `127.0.0.1:53422` or `[::1]:53422`. The whole contract is in the chapter's "The contract".
 //!
 //! TODO list (everything else in this crate is done, the chat's shared state included):
 //!
@@ -21,14 +23,17 @@
 //!    `tokio::spawn` its task, `client(...)`, and go straight back to accept. A failed
 //!    accept is logged on stderr, and the loop goes on. (§ "One task per connection",
 //!    § "Fan-out with a broadcast channel")
-//! 3. `read_line`: the next line from the reader. Read at most `MAX_LINE + 1` bytes
-//!    (`take`) up to and including `\n` (`read_until`). Return `Line::Eof` if nothing came,
-//!    `Line::TooLong` if that many bytes came without a `\n`, and otherwise `Line::Text`
-//!    without its `\n` (or `\r\n`), converted with `String::from_utf8_lossy`.
-//!    (§ "Framing lines on a stream")
+//! 3. `read_line`: the next line from the reader. Read at most `MAX_LINE + 2` bytes
+//!    (`take`: room for the longest line and a `\r\n`) up to and including `\n`
+//!    (`read_until`). Return `Line::Eof` if nothing came. Remove the `\n`, and one `\r`
+//!    right before it, and nothing else: spaces and tabs are part of the line. Then
+//!    `Line::TooLong` if more than `MAX_LINE` bytes are left, and otherwise `Line::Text`,
+//!    converted with `String::from_utf8_lossy` only now that the whole line is there (a
+//!    character's bytes may arrive in two reads). (§ "Framing lines on a stream")
 //! 4. `client` and `read_lines`: split the stream (`into_split`), then run `read_lines`
-//!    (publish each line as `PEER: TEXT` until EOF; a line too long ends it with an error)
-//!    and `forward` at the same time, with `tokio::select!`. When either ends, publish
+//!    (publish each line as `PEER: TEXT`, empty ones too, until EOF; a line too long ends it
+//!    with an error) and `forward` at the same time, with `tokio::select!`, so that when
+//!    either ends the other is dropped and the connection closes. Then publish
 //!    `* PEER left`, however it ended: no `?` before that. Nothing in a task may block its
 //!    thread: no std::io, no std::thread::sleep. (§ "Splitting a stream", § "Disconnects",
 //!    § "Never block a task")
@@ -54,7 +59,7 @@ use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::broadcast::{self, error::RecvError};
 
-/// The longest line a client may send, without its `\n`: 8 KiB.
+/// The longest line a client may send, without its `\n` or `\r\n`: 8 KiB.
 const MAX_LINE: usize = 8 * 1024;
 
 /// How many messages a client may fall behind before it loses the oldest ones. This bounds
@@ -100,9 +105,9 @@ impl Chat {
 
 /// What reading the next line found.
 enum Line {
-    /// A line, without its `\n` or `\r\n`.
+    /// A line, without its `\n` or `\r\n`, and otherwise exactly as sent.
     Text(String),
-    /// More than MAX_LINE bytes came without a `\n`.
+    /// The line has more than MAX_LINE bytes.
     TooLong,
     /// The client has finished sending.
     Eof,

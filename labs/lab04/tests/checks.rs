@@ -293,6 +293,10 @@ const EXACT_LINES: &[(&[u8], &[u8])] = &[
     (b"   \r\n", b"   "),
     (b"\r\n", b""),
     (b"a\rb\n", b"a\rb"),
+    (
+        b"control bytes: nul \x00 escape \x1b[1m del \x7f\n",
+        b"control bytes: nul \x00 escape \x1b[1m del \x7f",
+    ),
     (b"ends in two CRs\r\r\n", b"ends in two CRs\r"),
     (
         "h\u{e9}llo, \u{c138}\u{acc4} \u{1f980}\n".as_bytes(),
@@ -354,8 +358,8 @@ fn relays_each_line_byte_for_byte(cx: &Ctx) -> Outcome {
                     format!("A({addr_a})와 B가 연결되어 있고, A가 {}줄을 한 번에 썼습니다. 아래는 {}번째 줄({})에 대해 B가 받은 것입니다", EXACT_LINES.len(), n + 1, show(cx.lang(), line)),
                 )))
                 .cause(cx.t(
-                    "A line is relayed exactly as it was sent, without its ending: only the `\\n`, and one `\\r` right before it, are removed. Spaces, tabs, other `\\r`s and every byte of a UTF-8 character are part of the line, and an empty line is a line (`PEER: ` and `\\n`).",
-                    "줄은 보낸 그대로, 줄 끝만 떼고 전달합니다. 떼는 것은 `\\n`과 그 바로 앞의 `\\r` 하나뿐입니다. 공백, 탭, 다른 `\\r`, UTF-8 글자의 모든 바이트는 줄의 일부이고, 빈 줄도 줄입니다(`PEER: `와 `\\n`).",
+                    "A line is relayed exactly as it was sent, without its ending: only the `\\n`, and one `\\r` right before it, are removed. Spaces, tabs, other `\\r`s, control bytes and every byte of a UTF-8 character are part of the line, and an empty line is a line (`PEER: ` and `\\n`).",
+                    "줄은 보낸 그대로, 줄 끝만 떼고 전달합니다. 떼는 것은 `\\n`과 그 바로 앞의 `\\r` 하나뿐입니다. 공백, 탭, 다른 `\\r`, 제어 바이트, UTF-8 글자의 모든 바이트는 줄의 일부이고, 빈 줄도 줄입니다(`PEER: `와 `\\n`).",
                 ))
         })?;
     }

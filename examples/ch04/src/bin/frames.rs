@@ -58,7 +58,7 @@ async fn serve(listen: SocketAddr) -> std::io::Result<std::convert::Infallible> 
 }
 
 // ANCHOR: read-line
-/// The longest line we accept, without its `\n`.
+/// The longest line we accept, without its `\n` or `\r\n`.
 const MAX_LINE: usize = 8 * 1024;
 
 /// What reading the next line found.
@@ -73,24 +73,28 @@ enum Line {
 async fn read_line<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> io::Result<Line> {
     let mut bytes = Vec::new();
     // read_until reads until it has seen a \n, however many reads that takes, and keeps
-    // what came after the \n in the BufReader for next time. take() stops it one byte past
-    // the limit, so a client that never sends a \n cannot make us buffer without end.
+    // what came after the \n in the BufReader for next time. take() stops it where even
+    // the longest line would have ended (MAX_LINE bytes, then \r\n), so a client that
+    // never sends a \n cannot make us buffer without end.
     let n = (&mut *reader)
-        .take(MAX_LINE as u64 + 1)
+        .take(MAX_LINE as u64 + 2)
         .read_until(b'\n', &mut bytes)
         .await?;
     if n == 0 {
         return Ok(Line::Eof);
     }
+    // The ending is the \n and one \r before it; every other byte is the client's.
     if bytes.last() == Some(&b'\n') {
         bytes.pop();
         if bytes.last() == Some(&b'\r') {
             bytes.pop();
         }
-    } else if bytes.len() > MAX_LINE {
+    }
+    if bytes.len() > MAX_LINE {
         return Ok(Line::TooLong);
     }
-    // Bytes that are not UTF-8 become U+FFFD instead of an error.
+    // Only now, with the whole line here, do bytes become text; bytes that are not
+    // UTF-8 become U+FFFD instead of an error.
     Ok(Line::Text(String::from_utf8_lossy(&bytes).into_owned()))
 }
 // ANCHOR_END: read-line
