@@ -2,8 +2,10 @@
 //
 // Fills every <div class="lifecycle"></div> in a chapter with a stepper: the reader steps
 // through socket, bind, listen, connect, accept, write, read and close, and sees what each
-// side calls, what crosses the wire, and the TCP state of each side change (the states
-// `ss -tan` prints). The text follows the page's language. Without JavaScript the chapter's
+// side calls, what crosses the wire (each segment of the three-way handshake and of the
+// four-way close on its own step), and the TCP state of each side change: every state of
+// RFC 9293 that a connection passes through here, as the kernel names them (`ss -tan` prints
+// them with dashes). The text follows the page's language. Without JavaScript the chapter's
 // own diagram and prose say the same, less interactively.
 (function () {
     "use strict";
@@ -36,10 +38,13 @@
           ko: "클라이언트도 소켓을 만듭니다. bind는 필요 없습니다. connect가 임시 포트를 골라 줍니다." },
         { who: "client", call: "connect(127.0.0.1:7878)", wire: "SYN →", client: "SYN_SENT", server: "LISTEN", conn: "SYN_RECV",
           en: "connect sends a SYN and waits. The server's kernel records the half-open connection (SYN_RECV) in its SYN queue.",
-          ko: "connect가 SYN을 보내고 기다립니다. 서버의 커널은 반쯤 열린 연결(SYN_RECV)을 SYN 큐에 기록합니다." },
-        { who: "", call: "", wire: "← SYN-ACK, ACK →", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
-          en: "The kernels finish the three-way handshake. connect returns. The connection is ESTABLISHED and waits in the accept queue: the server program has not seen it yet.",
-          ko: "두 커널이 3-way 핸드셰이크를 마칩니다. connect가 반환됩니다. 연결은 ESTABLISHED 상태로 accept 큐에서 기다립니다. 서버 프로그램은 아직 이 연결을 모릅니다." },
+          ko: "connect가 SYN을 보내고 기다립니다. 서버 커널은 반쯤 열린 연결(SYN_RECV)을 SYN 큐에 기록합니다." },
+        { who: "", call: "", wire: "← SYN+ACK", client: "ESTABLISHED", server: "LISTEN", conn: "SYN_RECV",
+          en: "The server's kernel answers with SYN+ACK: its own sequence number, and the client's plus one. For the client the connection is ESTABLISHED, and connect returns.",
+          ko: "서버 커널이 SYN+ACK로 답합니다. 자기 시퀀스 번호와, 클라이언트 번호에 1을 더한 값을 담습니다. 클라이언트 쪽 연결은 이제 ESTABLISHED이고, connect가 반환됩니다." },
+        { who: "", call: "", wire: "ACK →", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
+          en: "The client's kernel acknowledges: the three-way handshake is done. The connection is ESTABLISHED and waits in the accept queue: the server program has not seen it yet.",
+          ko: "클라이언트 커널이 ACK를 보내면 3-way 핸드셰이크가 끝납니다. 연결은 ESTABLISHED 상태로 연결 수락 큐에서 기다립니다. 서버 프로그램은 아직 이 연결을 모릅니다." },
         { who: "server", call: "accept()", wire: "", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
           en: "accept takes the connection off the queue and returns a new, connected socket. The listening socket stays in LISTEN for the next client.",
           ko: "accept가 큐에서 연결을 꺼내 새 연결된 소켓을 돌려줍니다. 수신 대기 소켓은 다음 클라이언트를 위해 LISTEN 상태로 남습니다." },
@@ -49,15 +54,18 @@
         { who: "server", call: "read() → 5, write(\"hello\")", wire: "← hello", client: "ESTABLISHED", server: "LISTEN", conn: "ESTABLISHED",
           en: "The server's read returns the 5 bytes that arrived, and it writes them back. Both directions work at the same time.",
           ko: "서버의 read가 도착한 5바이트를 돌려주고, 서버는 그것을 다시 씁니다. 양방향이 동시에 동작합니다." },
-        { who: "client", call: "shutdown(Write)", wire: "FIN →", client: "FIN_WAIT_2", server: "LISTEN", conn: "CLOSE_WAIT",
-          en: "The client is done sending: its FIN makes the server's next read return 0 (EOF). The server can still write.",
-          ko: "클라이언트가 보내기를 마쳤습니다. FIN을 받은 서버에서는 다음 read가 0(EOF)을 반환합니다. 서버는 여전히 쓸 수 있습니다." },
+        { who: "client", call: "shutdown(Write)", wire: "FIN →", client: "FIN_WAIT_1", server: "LISTEN", conn: "CLOSE_WAIT",
+          en: "The client is done sending and sends a FIN (FIN_WAIT_1: not acknowledged yet). The server's kernel receives it: CLOSE_WAIT, and the server's next read returns 0 (EOF). The server can still write.",
+          ko: "클라이언트가 보내기를 마치고 FIN을 보냅니다(FIN_WAIT_1, 아직 확인 응답을 받지 못함). FIN을 받은 서버 쪽은 CLOSE_WAIT가 되고, 서버의 다음 read는 0(EOF)을 반환합니다. 서버는 여전히 쓸 수 있습니다." },
+        { who: "", call: "", wire: "← ACK", client: "FIN_WAIT_2", server: "LISTEN", conn: "CLOSE_WAIT",
+          en: "The server's kernel acknowledges the FIN. The client waits in FIN_WAIT_2 for the server's own FIN. (Often this ACK rides on the server's next data or on its FIN.)",
+          ko: "서버 커널이 FIN에 확인 응답(ACK)을 보냅니다. 클라이언트는 FIN_WAIT_2에서 서버의 FIN을 기다립니다. 이 ACK는 서버가 이어서 보내는 데이터나 FIN에 함께 실려 가는 일이 많습니다." },
         { who: "server", call: "close()", wire: "← FIN", client: "TIME_WAIT", server: "LISTEN", conn: "LAST_ACK",
-          en: "The server closes its connected socket and sends its own FIN. The client acknowledges it and enters TIME_WAIT: the side that closed first waits.",
-          ko: "서버가 연결된 소켓을 닫고 FIN을 보냅니다. 클라이언트는 이를 확인(ACK)하고 TIME_WAIT에 들어갑니다. 먼저 닫은 쪽이 기다립니다." },
+          en: "The server closes its connected socket and sends its own FIN (LAST_ACK: waiting for the ACK of it). The client receives it, acknowledges it and enters TIME_WAIT: the side that closed first waits.",
+          ko: "서버가 연결된 소켓을 닫고 자기 FIN을 보냅니다(LAST_ACK, 이 FIN의 ACK를 기다림). FIN을 받은 클라이언트는 ACK를 보내고 TIME_WAIT에 들어갑니다. 먼저 닫은 쪽이 기다립니다." },
         { who: "", call: "", wire: "ACK →", client: "TIME_WAIT", server: "LISTEN", conn: "CLOSED",
-          en: "The server's side is gone. The client's side stays in TIME_WAIT for 2×MSL (60 s on Linux), so a late segment cannot be mistaken for a new connection's.",
-          ko: "서버 쪽 연결은 사라졌습니다. 클라이언트 쪽은 2×MSL(리눅스에서 60초) 동안 TIME_WAIT에 머뭅니다. 늦게 도착한 세그먼트가 새 연결의 것으로 오인되지 않게 하기 위해서입니다." },
+          en: "The ACK arrives: the server's side is gone. The client's side stays in TIME_WAIT for 2×MSL (60 s on Linux), so that a late segment cannot be mistaken for a new connection's.",
+          ko: "ACK가 도착하면 서버 쪽 연결은 사라집니다. 클라이언트 쪽은 2×MSL(리눅스에서 60초) 동안 TIME_WAIT에 머뭅니다. 늦게 도착한 세그먼트가 새 연결의 것으로 오인되지 않게 하기 위해서입니다." },
         { who: "", call: "", wire: "", client: "CLOSED", server: "LISTEN", conn: "",
           en: "TIME_WAIT has expired. Only the listening socket is left, ready for the next client.",
           ko: "TIME_WAIT가 끝났습니다. 수신 대기 소켓만 남아 다음 클라이언트를 기다립니다." },
