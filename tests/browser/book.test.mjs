@@ -145,3 +145,16 @@ test("no page logs a console error", async () => {
     }
     assert.deepEqual(problems, []);
 });
+
+test("Korean pages break lines between words, never inside one", async () => {
+    // STYLE.md: Korean is typeset with word-break: keep-all; English pages keep the default.
+    for (const [lang, expected] of [["ko", "keep-all"], ["en", "normal"]]) {
+        await browser.goto(`${site.url}${lang}/ch02-life-of-a-socket.html`);
+        const rule = await browser.until(
+            `return document.documentElement.lang === '${lang}' &&
+                getComputedStyle(document.querySelector('.content p')).wordBreak`,
+            `the ${lang} page's paragraphs`,
+        );
+        assert.equal(rule, expected, `${lang}: word-break of a paragraph`);
+    }
+});
