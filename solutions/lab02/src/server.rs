@@ -23,7 +23,13 @@ pub fn announce(listener: &TcpListener) -> io::Result<()> {
 }
 
 /// Accepts clients forever; each one is handled on its own thread.
+/// The first wait after a failed accept, and the longest: the wait doubles after each
+/// failure in a row (chapter 2, "Out of file descriptors: EMFILE").
+const FIRST_PAUSE: Duration = Duration::from_millis(10);
+const LONGEST_PAUSE: Duration = Duration::from_secs(1);
+
 pub fn serve(listener: TcpListener) -> io::Result<()> {
+    let mut pause = FIRST_PAUSE;
     loop {
         // accept(2) returns the next connection from the queue, with the peer's address.
         // Asking for the address here, rather than calling peer_addr() afterwards, matters:
@@ -31,13 +37,17 @@ pub fn serve(listener: TcpListener) -> io::Result<()> {
         let (stream, peer) = match listener.accept() {
             Ok(accepted) => accepted,
             Err(e) => {
-                // A failed accept concerns one connection, not the server. The short pause
-                // keeps a persistent error (out of file descriptors) from spinning the CPU.
-                eprintln!("accept failed: {e}");
-                thread::sleep(Duration::from_millis(10));
+                // A failed accept concerns one connection (or a shortage that passes, such
+                // as running out of file descriptors), not the server. Back off, twice as
+                // long after each failure in a row, so a lasting error neither spins the CPU
+                // nor floods the log.
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                thread::sleep(pause);
+                pause = (pause * 2).min(LONGEST_PAUSE);
                 continue;
             }
         };
+        pause = FIRST_PAUSE;
         eprintln!("connected {peer}");
         let spawned =
             thread::Builder::new()
