@@ -399,7 +399,7 @@ pub const LAB: Lab = Lab {
         Check {
             id: "talk_prints_lines_that_arrive_in_pieces",
             points: 2,
-            limit: secs(20),
+            limit: secs(30),
             title: Text::new(
                 "talk: prints lines split across reads whole, characters unbroken, and the last line without a newline",
                 "talk: read에 나뉘어 온 줄을 온전히, 글자를 깨뜨리지 않고, 줄바꿈 없는 마지막 줄까지 출력한다",

@@ -363,6 +363,10 @@ pub fn talk_reports_a_refused_connection(cx: &Ctx) -> Outcome {
     )
 }
 
+/// How long the grader's server may take to send every piece, each once the program has
+/// read the one before (three waits of at most WAIT each).
+const PIECES_LIMIT: std::time::Duration = secs(10);
+
 /// What the server sends in pieces, each read by the program before the next is sent: a line
 /// split in the middle, a character split between its bytes, three lines and a long one in
 /// one write, and a last line without a newline before the server closes.
@@ -386,18 +390,17 @@ fn pieces() -> Vec<Vec<u8>> {
 }
 
 pub fn talk_prints_lines_that_arrive_in_pieces(cx: &Ctx) -> Outcome {
-    let (tx, unread) = mpsc::channel::<usize>();
-    let peer = cx.start_tcp_peer(move |conn: &mut Conn| {
-        for (n, piece) in pieces().into_iter().enumerate() {
-            if conn.send(&piece).is_err() {
-                return;
+    // The script returns the number of the first piece the program did not read in time.
+    let peer = cx.start_tcp_peer(move |conn: &mut Conn| -> Option<usize> {
+        let pieces = pieces();
+        let last = pieces.len();
+        for (n, piece) in pieces.into_iter().enumerate() {
+            if conn.send(&piece).is_err() || n + 1 == last {
+                break;
             }
             match conn.wait_until_read(WAIT) {
                 Delivery::Read => {}
-                Delivery::NotRead => {
-                    let _ = tx.send(n + 1);
-                    return;
-                }
+                Delivery::NotRead => return Some(n + 1),
                 // No /proc/net/tcp (not Linux): a pause is the best the grader can do to
                 // let the program read this piece alone. It gives a wrong program the chance
                 // to show itself; it never makes a right one fail.
@@ -407,10 +410,14 @@ pub fn talk_prints_lines_that_arrive_in_pieces(cx: &Ctx) -> Outcome {
             }
         }
         // Returning closes the connection: the last line has no newline.
+        None
     })?;
-    let mut program = talk(cx, &peer)?;
+    let mut program = cx.spawn_interactive(&["talk", &peer.addr().to_string()])?;
     program.close_stdin();
     let expected = pieces().concat();
+    // The program has WAIT to exit from the moment the server closes, not from its start:
+    // how long the pieces took to be read depends on the machine's load.
+    let unread = peer.wait(PIECES_LIMIT).ok().flatten();
     let status = program.exit_status(WAIT);
     let stdout = program.collect_stdout(WAIT);
     let mut with_newline = expected.clone();
@@ -449,7 +456,7 @@ pub fn talk_prints_lines_that_arrive_in_pieces(cx: &Ctx) -> Outcome {
     if let Some(diff) = describe_difference(cx.lang(), &expected, &stdout) {
         failure = failure.note(diff);
     }
-    if let Ok(n) = unread.try_recv() {
+    if let Some(n) = unread {
         failure = failure.note(cx.t(
             format!(
                 "the program did not read piece {n} within {} s",
@@ -626,6 +633,8 @@ pub fn talk_reports_a_reset(cx: &Ctx) -> Outcome {
         situation.clone(),
         cause.clone(),
     )?;
+    // The program has WAIT to exit from the moment of the reset, not from its start.
+    let _ = peer.wait(WAIT);
     let failure = match program.exit_status(WAIT) {
         Some(status) if status.code() == Some(2) && said_something(&program) => {
             return Ok(());
