@@ -410,6 +410,19 @@ fn announces_joins_and_leaves(cx: &Ctx) -> Outcome {
             format!("C({addr_c})가 보내는 방향을 닫았고, A는 C가 떠났다는 알림을 받았습니다. 아래는 C가 받은 것입니다"),
         )))
         .diagnosis(diagnoses::connection_left_open(cx))
+    })?;
+    // The chat goes on after them: D joins (A's next line, so a second notice about C
+    // would show here) and speaks.
+    room.members.remove(c);
+    let d = room.enter(cx, &mut server)?;
+    let addr_d = room.addr(d);
+    room.members[d].send(b"hello, A\n")?;
+    let got = expect_line(&mut room.members[a], &said(addr_d, "hello, A"));
+    server.explain(got).map_err(|f| {
+        f.context(Step::Situation(cx.t(
+            format!("after B and C had left, D ({addr_d}) connected and sent a line"),
+            format!("B와 C가 떠난 뒤 D({addr_d})가 연결해 한 줄을 보냈습니다"),
+        )))
     })
 }
 
