@@ -282,23 +282,28 @@ async fn talk(addr: &str) -> Result<(), Error> {
     let mut heard = Vec::new();
     loop {
         tokio::select! {
+            // read_until is cancelled whenever stdin wins the race; the bytes it had read stay
+            // in `heard`, but its count does not include them. So at EOF (a count of 0),
+            // `heard` may still hold the server's last words.
             n = from_server.read_until(b'\n', &mut heard) => {
-                if n? == 0 {
-                    return Ok(());
-                }
+                let eof = n? == 0;
                 let mut out = std::io::stdout().lock();
                 out.write_all(&heard)?;
                 out.flush()?;
                 heard.clear();
+                if eof {
+                    return Ok(());
+                }
             }
             n = stdin.read_until(b'\n', &mut typed), if stdin_open => {
-                if n? == 0 {
+                // The same for stdin: what a cancelled read left in `typed` is sent too.
+                let eof = n? == 0;
+                to_server.write_all(&typed).await?;
+                typed.clear();
+                if eof {
                     // Half-close: the server reads EOF, and may still answer.
                     to_server.shutdown().await?;
                     stdin_open = false;
-                } else {
-                    to_server.write_all(&typed).await?;
-                    typed.clear();
                 }
             }
         }

@@ -92,7 +92,7 @@ pub fn server(
                     Delivery::Read => true,
                     // The program is not reading: what it does next shows in its output.
                     Delivery::NotRead => !conn.stopped(),
-                    // No /proc/net/tcp (not Linux): a pause is the best the grader can do.
+                    // Not Linux, so no way to ask: a pause is the best the grader can do.
                     // It gives a wrong program the chance to show itself; it never makes a
                     // right one fail.
                     Delivery::Unknown => conn.pause(millis(50)),

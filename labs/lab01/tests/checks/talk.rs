@@ -401,7 +401,7 @@ pub fn talk_prints_lines_that_arrive_in_pieces(cx: &Ctx) -> Outcome {
             match conn.wait_until_read(WAIT) {
                 Delivery::Read => {}
                 Delivery::NotRead => return Some(n + 1),
-                // No /proc/net/tcp (not Linux): a pause is the best the grader can do to
+                // Not Linux, so no way to ask: a pause is the best the grader can do to
                 // let the program read this piece alone. It gives a wrong program the chance
                 // to show itself; it never makes a right one fail.
                 Delivery::Unknown => {
