@@ -543,6 +543,30 @@ impl Spawned {
         String::from_utf8_lossy(&lock(&self.stderr)).into_owned()
     }
 
+    /// Holds the program and everything it started still (SIGSTOP to its process group)
+    /// until the returned guard is dropped (SIGCONT). While it is held, the kernel still
+    /// completes the handshakes of clients that connect and queues them for accept(), in
+    /// the order they connected, as far as the program's backlog allows. Returns once every
+    /// thread of the program has stopped (on Linux), or with an error if the program has
+    /// already been reaped: a reaped leader's group id may belong to someone else now.
+    pub fn suspend(&self) -> std::io::Result<Suspended<'_>> {
+        if self.reaped.is_some() {
+            return Err(std::io::Error::other("the program has exited"));
+        }
+        // The leader is not reaped, and cannot be while this borrow lasts (reaping takes
+        // `&mut self`), so the group id is still the one this grader created.
+        signal_group(self.child.id(), libc::SIGSTOP)?;
+        let held = Suspended { process: self };
+        // A stop signal takes effect in each thread when it next runs: wait for all of them.
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while crate::memory::all_threads_stopped(self.child.id()) == Some(false)
+            && Instant::now() < deadline
+        {
+            thread::sleep(Duration::from_millis(1));
+        }
+        Ok(held)
+    }
+
     /// Kills the program now (it is also killed on drop). A program that had already exited
     /// on its own is recorded as such: a server must not end before the grader stops it.
     pub fn kill(&mut self) {
@@ -560,6 +584,28 @@ impl Spawned {
 impl Drop for Spawned {
     fn drop(&mut self) {
         self.kill();
+    }
+}
+
+/// A program held still by [`Spawned::suspend`]; dropping this lets it go on.
+pub struct Suspended<'a> {
+    process: &'a Spawned,
+}
+
+impl Drop for Suspended<'_> {
+    fn drop(&mut self) {
+        // Still unreaped: `suspend` borrowed the process for as long as this guard lives.
+        let _ = signal_group(self.process.child.id(), libc::SIGCONT);
+    }
+}
+
+/// Sends `signal` to the process group led by `leader`, which must not have been reaped.
+fn signal_group(leader: u32, signal: i32) -> std::io::Result<()> {
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    if unsafe { libc::kill(-(leader as i32), signal) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
     }
 }
 
@@ -873,6 +919,28 @@ mod tests {
         drop(p);
         let early = registry.early_exit().expect("recorded as an early exit");
         assert_eq!(early.status.code(), Some(3));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_suspended_program_is_held_until_the_guard_goes() {
+        let registry = Registry::default();
+        let mut p = Spawned::start(
+            Lang::En,
+            &registry,
+            Path::new("/bin/sh"),
+            &["-c", "sleep 0.2; echo done"],
+            Limits::default(),
+        )
+        .unwrap();
+        {
+            let _held = p.suspend().unwrap();
+            // Held past the moment it would have printed.
+            assert!(p.stdout.recv_timeout(Duration::from_millis(600)).is_err());
+        }
+        assert_eq!(p.next_line(Duration::from_secs(5)), Ok(Some("done".into())));
+        assert!(p.exit_status(Duration::from_secs(5)).is_some());
+        assert!(p.suspend().is_err(), "a reaped program is never signalled");
     }
 
     #[cfg(unix)]

@@ -471,62 +471,6 @@ const BURST: usize = 96;
 /// microseconds whether the program runs or not.
 const BURST_CONNECT: Duration = millis(200);
 
-/// Holds a program still: SIGSTOP to its process group now, SIGCONT when released or
-/// dropped (also when the check fails on the way). While it is held, the kernel still
-/// completes the handshakes of clients that connect and queues them for accept(), in the
-/// order they connected, as far as the program's backlog allows: when it goes on, they are
-/// all waiting at once.
-struct Held {
-    group: Option<i32>,
-}
-
-impl Held {
-    fn new(cx: &Ctx, server: &mut Server) -> Result<Held, Failure> {
-        server.expect_running()?;
-        let pid = server.process.pid();
-        // The program was started as the leader of its own process group, and has not been
-        // reaped (expect_running just saw it running, and only this check reaps it), so
-        // the group's id is still its own.
-        let group = pid as i32;
-        // SAFETY: kill(2) takes plain integers and touches no memory of ours.
-        if unsafe { libc::kill(-group, libc::SIGSTOP) } != 0 {
-            return Err(Failure::new(cx.t(
-                format!(
-                    "the grader could not stop the program: {}",
-                    std::io::Error::last_os_error()
-                ),
-                format!(
-                    "채점기가 프로그램을 멈추지 못했습니다: {}",
-                    std::io::Error::last_os_error()
-                ),
-            )));
-        }
-        let held = Held { group: Some(group) };
-        // A stop signal takes effect in each thread when it next runs: wait for all of them
-        // (on Linux; elsewhere the connects below take long enough in practice).
-        let deadline = Instant::now() + secs(2);
-        while memory::all_threads_stopped(pid) == Some(false) && Instant::now() < deadline {
-            thread::sleep(millis(1));
-        }
-        Ok(held)
-    }
-
-    fn release(&mut self) {
-        if let Some(group) = self.group.take() {
-            // SAFETY: as in `new`.
-            unsafe {
-                libc::kill(-group, libc::SIGCONT);
-            }
-        }
-    }
-}
-
-impl Drop for Held {
-    fn drop(&mut self) {
-        self.release();
-    }
-}
-
 fn announces_joins_in_the_order_clients_connected(cx: &Ctx) -> Outcome {
     for round in 1..=ROUNDS {
         joins_in_order_after_a_burst(cx).map_err(|f| {
@@ -548,7 +492,13 @@ fn joins_in_order_after_a_burst(cx: &Ctx) -> Outcome {
     // goes on, all of them are waiting to be accepted, in the order they connected. A
     // server that makes each client a member as it accepts it gets the order right every
     // time. One that leaves it to the client's task gets the order its tasks run in.
-    let mut held = Held::new(cx, &mut server)?;
+    server.expect_running()?;
+    let held = server.process.suspend().map_err(|e| {
+        Failure::new(cx.t(
+            format!("the grader could not stop the program: {e}"),
+            format!("채점기가 프로그램을 멈추지 못했습니다: {e}"),
+        ))
+    })?;
     let mut burst = Vec::with_capacity(BURST);
     while burst.len() < BURST {
         match Client::connect_within(cx.lang(), server.addr, BURST_CONNECT) {
@@ -557,7 +507,7 @@ fn joins_in_order_after_a_burst(cx: &Ctx) -> Outcome {
             Err(_) => break,
         }
     }
-    held.release();
+    drop(held);
     if burst.len() < 2 {
         return Err(server.died_or(Failure::new(cx.t(
             "while the server was held still, fewer than two clients could connect",
