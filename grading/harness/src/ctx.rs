@@ -304,13 +304,29 @@ impl Finished {
                 "stderr에 한 줄 오류 메시지, 0이 아닌 종료 코드(패닉이나 멈춤 없이)",
             ))
             .got(self.describe());
-        if let Some(cause) = explain_stderr(lang, &stderr) {
+        if let Some(panic) = process::find_panic(&stderr) {
+            failure = process::with_panic(lang, failure, &panic);
+        } else if let Some(cause) = explain_stderr(lang, &stderr) {
             failure = failure.cause(cause);
         }
-        Err(failure.cause(lang.pick(
-            "Turn the error into a message: match on the Result and print it with eprintln!, then return a failure ExitCode.",
-            "오류를 메시지로 바꾸세요. Result를 match로 처리해 eprintln!으로 출력하고, 실패를 뜻하는 ExitCode를 반환하면 됩니다.",
-        )))
+        // What to do depends on what the program did with the bad input.
+        let advice = if self.timed_out {
+            lang.pick(
+                "Check the input before doing anything that waits (connecting, reading), and end the program as soon as it is refused.",
+                "기다리는 일(연결, 읽기)을 하기 전에 입력부터 검사하고, 거절했으면 곧바로 프로그램을 끝내세요.",
+            )
+        } else if self.status.success() {
+            lang.pick(
+                "The program accepted input the contract refuses, or hid the error: check it, print why it is refused on stderr, and return a failure ExitCode.",
+                "프로그램이 계약상 거절해야 할 입력을 받아들였거나 오류를 감췄습니다. 입력을 검사해 거절하는 이유를 stderr에 출력하고, 실패를 뜻하는 ExitCode를 반환하세요.",
+            )
+        } else {
+            lang.pick(
+                "Turn the error into a message: match on the Result and print it with eprintln!, then return a failure ExitCode.",
+                "오류를 메시지로 바꾸세요. Result를 match로 처리해 eprintln!으로 출력하고, 실패를 뜻하는 ExitCode를 반환하면 됩니다.",
+            )
+        };
+        Err(failure.cause(advice))
     }
 }
 

@@ -231,6 +231,8 @@ pub struct Spawned {
     reaped: Option<ExitStatus>,
     must_keep_running: Arc<AtomicBool>,
     ended: Arc<Mutex<Option<Ended>>>,
+    /// Set once the program's stderr is closed and read to its end.
+    stderr_done: Arc<AtomicBool>,
 }
 
 impl Spawned {
@@ -340,6 +342,7 @@ impl Spawned {
             reaped: None,
             must_keep_running,
             ended,
+            stderr_done,
         })
     }
 
@@ -409,6 +412,18 @@ impl Spawned {
             }
         }
         out
+    }
+
+    /// Everything the program wrote to stderr, once it has exited: waits up to `limit` for
+    /// the program to exit and for its stderr to be read to the end, so that its last words
+    /// (written just before it exited) are never missed.
+    pub fn stderr_after_exit(&mut self, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        let _ = self.exit_status(limit);
+        while !self.stderr_done.load(Ordering::SeqCst) && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(2));
+        }
+        self.stderr_text()
     }
 
     /// What the program wrote to stderr so far, as bytes.
@@ -519,9 +534,12 @@ impl Spawned {
     pub fn exit_failure(&mut self, problem: impl Into<String>) -> Failure {
         let lang = self.lang;
         let status = self.exit_status(Duration::from_secs(2));
-        // Give the stderr reader a moment to collect the last words.
-        thread::sleep(Duration::from_millis(50));
-        let stderr = String::from_utf8_lossy(&lock(&self.stderr)).into_owned();
+        // The last words of a program that exited: wait for its stderr to be read to the end.
+        let stderr = if status.is_some() {
+            self.stderr_after_exit(Duration::from_secs(1))
+        } else {
+            self.stderr_text()
+        };
         let mut failure = Failure::new(problem).got(match status {
             Some(status) => describe_exit(lang, status),
             None => lang.pick(
@@ -812,10 +830,10 @@ pub fn explain_stderr(lang: Lang, stderr: &str) -> Option<String> {
         } else {
             lang.pick(
                 format!(
-                    "The program panicked: {summary}. A server must turn errors into messages (or drop the one connection), not crash."
+                    "The program panicked: {summary}. Every program in this course turns errors into messages (a server drops the one connection); none of them panics."
                 ),
                 format!(
-                    "프로그램이 패닉(panic)했습니다: {summary}. 서버는 오류를 메시지로 바꾸거나 그 연결 하나만 정리해야 하며, 죽으면 안 됩니다."
+                    "프로그램이 패닉(panic)했습니다: {summary}. 이 과정의 프로그램은 모두 오류를 메시지로 바꾸며(서버라면 그 연결 하나만 정리하며), 패닉하지 않습니다."
                 ),
             )
         });

@@ -3,60 +3,19 @@
 //! with the check named for that mistake.
 //!
 //! A check that cannot measure on this machine (no IPv6 loopback, no permission to listen on
-//! port 80) proves nothing here, either way: it is reported, and its proof is skipped, rather
-//! than counted as a pass or as a catch.
+//! port 80) proves nothing here, either way: `harness::proof` reports it and skips its proof.
 
 #[path = "../../../labs/lab01/tests/checks.rs"]
 mod checks;
 
 use checks::LAB;
-use harness::{Lang, Verdict, render_failure, run_check, run_checks};
 
-/// Panics, with the full reports, unless every check passes against `program` (or cannot
-/// be measured here).
 fn passes_every_check(program: &str) {
-    let checks: Vec<_> = LAB.checks.iter().collect();
-    let results = run_checks(&checks, Lang::En, program.as_ref(), 8, &|_, _| {});
-    let mut reports = Vec::new();
-    for (check, result) in checks.iter().zip(&results) {
-        match &result.outcome {
-            Ok(()) => {}
-            Err(f) if f.verdict == Verdict::NotMeasured => {
-                println!("not measured here: {}: {}", check.id, f.problem);
-            }
-            Err(_) => reports.push(render_failure(&LAB, check, result, Lang::En)),
-        }
-    }
-    assert!(
-        reports.is_empty(),
-        "{program} fails {} check(s):\n{}",
-        reports.len(),
-        reports.join("\n")
-    );
+    harness::proof::passes_every_check(&LAB, program);
 }
 
-/// Panics unless each check in `ids` fails against `program`, measured (not "cannot measure
-/// here"). The reports are rendered in both languages and printed, so a maintainer sees
-/// exactly what a learner who made this mistake would read.
 fn caught_by(program: &str, ids: &[&str]) {
-    for id in ids {
-        let check = LAB.check(id);
-        let result = run_check(check, Lang::En, program.into());
-        match &result.outcome {
-            Ok(()) => panic!("{program} passes `{id}`, which should catch this bug"),
-            Err(f) if f.verdict == Verdict::NotMeasured => {
-                println!("cannot prove `{id}` catches {program} here: {}", f.problem);
-                continue;
-            }
-            Err(_) => {}
-        }
-        println!("{}", render_failure(&LAB, check, &result, Lang::En));
-        let korean = render_failure(&LAB, check, &result, Lang::Ko);
-        assert!(
-            korean.contains("해야 할 일"),
-            "the Korean report is incomplete:\n{korean}"
-        );
-    }
+    harness::proof::caught_by(&LAB, program, ids);
 }
 
 #[test]

@@ -636,7 +636,7 @@ pub fn talk_reports_a_reset(cx: &Ctx) -> Outcome {
     // The program has WAIT to exit from the moment of the reset, not from its start.
     let _ = peer.wait(WAIT);
     let failure = match program.exit_status(WAIT) {
-        Some(status) if status.code() == Some(2) && said_something(&program) => {
+        Some(status) if status.code() == Some(2) && said_something(&mut program) => {
             return Ok(());
         }
         Some(_) => program.exit_failure(cx.t(
@@ -665,18 +665,8 @@ pub fn talk_reports_a_reset(cx: &Ctx) -> Outcome {
         .cause(cause))
 }
 
-/// Whether a program that has exited wrote anything to stderr. Its stderr is read by a
-/// thread of the harness, which may not have caught up with the exit yet: wait for it a
-/// little (the pipe is closed, so what is coming comes at once).
-fn said_something(program: &Spawned) -> bool {
-    let deadline = std::time::Instant::now() + secs(1);
-    loop {
-        if !program.stderr_text().trim().is_empty() {
-            return true;
-        }
-        if std::time::Instant::now() >= deadline {
-            return false;
-        }
-        std::thread::sleep(millis(5));
-    }
+/// Whether a program that has exited wrote anything to stderr (read to its end: the
+/// harness waits for the last words of a program that exited).
+fn said_something(program: &mut Spawned) -> bool {
+    !program.stderr_after_exit(secs(1)).trim().is_empty()
 }
