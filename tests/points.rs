@@ -84,3 +84,55 @@ fn the_instructors_appendix_gives_each_lab_its_checks_and_points() {
         }
     }
 }
+
+/// Each lab's checks marked `serial: true`, as `(lab, id)`, from its check table.
+fn serial_checks() -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (lab, _, _) in lab_table() {
+        let table =
+            fs::read_to_string(root().join("labs").join(&lab).join("tests/checks.rs")).unwrap();
+        // Each `Check {` literal: its id, and whether it says `serial: true`.
+        for entry in table.split("Check {").skip(1) {
+            let Some(id) = entry
+                .split("id: \"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+            else {
+                continue;
+            };
+            if entry.contains("serial: true") {
+                found.push((lab.clone(), id.to_string()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn nextest_runs_the_serial_checks_alone() {
+    // cargo-nextest runs every check in a process of its own, in parallel; the config must
+    // give each timing-sensitive check every slot, as the graders' own runner does.
+    let config = fs::read_to_string(root().join(".config/nextest.toml")).unwrap();
+    let mut listed: Vec<(String, String)> = config
+        .split("[[profile.default.overrides]]")
+        .skip(1)
+        .filter(|o| o.contains("threads-required = \"num-test-threads\""))
+        .filter_map(|o| {
+            let filter = o.split("filter = \"").nth(1)?.split('"').next()?;
+            let lab = filter.strip_prefix("package(")?.split(')').next()?;
+            let id = filter.split("test(=").nth(1)?.split(')').next()?;
+            Some((lab.to_string(), id.to_string()))
+        })
+        .collect();
+    listed.sort();
+    let serial = serial_checks();
+    assert!(
+        !serial.is_empty(),
+        "no check is marked serial: the parser is broken"
+    );
+    assert_eq!(
+        listed, serial,
+        ".config/nextest.toml must list exactly the checks marked `serial: true`"
+    );
+}
