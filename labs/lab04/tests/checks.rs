@@ -226,7 +226,7 @@ fn serves_over_ipv6(cx: &Ctx) -> Outcome {
         )))
         .cause(cx.t(
             "A client's name is its address as accept() returned it, written the way Rust writes a SocketAddr: an IPv6 one in brackets, `[::1]:PORT`.",
-            "클라이언트의 이름은 accept()가 돌려준 주소이고, Rust가 SocketAddr를 쓰는 방식대로 씁니다. IPv6 주소는 대괄호로 감싼 `[::1]:PORT`입니다.",
+            "클라이언트의 이름은 accept()가 돌려준 주소이고, Rust가 SocketAddr 값을 출력하는 형식으로 씁니다. IPv6 주소는 `[::1]:PORT`처럼 대괄호로 감쌉니다.",
         ))
     })?;
     drop(room.members.remove(b));
@@ -324,7 +324,7 @@ fn relays_each_line_byte_for_byte(cx: &Ctx) -> Outcome {
         if trimmed != *text {
             known.push(Known {
                 line: said_bytes(addr_a, &trimmed),
-                problem: cx.t("a line arrived trimmed", "줄이 trim된 채로 왔습니다"),
+                problem: cx.t("a line arrived trimmed", "줄이 trim된 채로 도착했습니다"),
                 diagnosis: diagnoses::line_trimmed(cx),
             });
         }
@@ -345,7 +345,7 @@ fn relays_each_line_byte_for_byte(cx: &Ctx) -> Outcome {
                 line: said_bytes(addr_a, next),
                 problem: cx.t(
                     "an empty line was not published",
-                    "빈 줄이 전달되지 않았습니다",
+                    "빈 줄이 발행되지 않았습니다",
                 ),
                 diagnosis: diagnoses::empty_lines_dropped(cx),
             });
@@ -560,7 +560,7 @@ fn joins_in_order_after_a_burst(cx: &Ctx) -> Outcome {
             .got(shown)
             .cause(cx.t(
                 "A client is a member from the moment the server accepts it: it hears of every client accepted after it, and of none accepted before. The server accepts clients in the order they connected.",
-                "클라이언트는 서버가 연결을 수락한 순간부터 채팅의 참여자입니다. 자기보다 나중에 수락된 클라이언트의 소식은 모두 듣고, 먼저 수락된 클라이언트의 소식은 듣지 않습니다. 서버는 클라이언트를 연결한 순서대로 수락합니다.",
+                "클라이언트는 서버가 연결을 수락한 순간부터 채팅의 참여자입니다. 자기보다 나중에 수락된 클라이언트의 소식은 모두 듣고, 먼저 수락된 클라이언트의 소식은 듣지 않습니다. 서버는 클라이언트가 연결한 순서대로 수락합니다.",
             ));
             if let Some(got) = &got {
                 let before = names[..first].iter().any(|n| *got == joined(*n));
@@ -603,11 +603,11 @@ fn delivers_a_line_sent_in_pieces_once(cx: &Ctx) -> Outcome {
         server.explain(got).map_err(|f| {
             f.context(Step::Situation(cx.t(
                 "A wrote b\"one\\nhel\", b\"lo, world\\ntw\" and b\"o\\n\", each after B had received the line the previous write ended; this is what B got",
-                "A가 b\"one\\nhel\", b\"lo, world\\ntw\", b\"o\\n\"을 차례로 썼습니다. 앞의 쓰기가 끝낸 줄을 B가 받은 뒤에 다음 것을 썼습니다. 아래는 B가 받은 것입니다",
+                "A가 b\"one\\nhel\", b\"lo, world\\ntw\", b\"o\\n\"을 차례로 썼습니다. 각 조각은 앞 조각으로 끝난 줄을 B가 받은 뒤에 썼습니다. 아래는 B가 받은 것입니다",
             )))
             .cause(cx.t(
                 "A read returns whatever has arrived, which may be part of a line. A line ends at its \\n: keep the bytes in a buffered reader and read until the \\n (read_until).",
-                "read는 지금까지 도착한 만큼을 돌려줄 뿐이라서 줄의 일부일 수 있습니다. 줄은 \\n에서 끝납니다. 버퍼를 둔 리더(BufReader)에 바이트를 모아 \\n까지 읽으세요(read_until).",
+                "read는 지금까지 도착한 만큼만 돌려주므로, 돌려받은 바이트가 줄의 일부일 수 있습니다. 줄은 \\n에서 끝납니다. 버퍼를 둔 리더(BufReader)에 바이트를 모아 \\n까지 읽으세요(read_until).",
             ))
         })?;
     }
@@ -644,7 +644,7 @@ fn keeps_a_character_split_across_two_reads(cx: &Ctx) -> Outcome {
         ))
         .situation(cx.t(
             "A wrote b\"first\\ncaf\\xc3\", b\"\\xa9 au lait\\nsecond \\xf0\\x9f\" and b\"\\xa6\\x80 crab\\n\", each after B had received the line the previous write ended: \"é\" and \"🦀\" are valid UTF-8, cut between two reads",
-            "A가 b\"first\\ncaf\\xc3\", b\"\\xa9 au lait\\nsecond \\xf0\\x9f\", b\"\\xa6\\x80 crab\\n\"을 차례로 썼습니다. 앞의 쓰기가 끝낸 줄을 B가 받은 뒤에 다음 것을 썼습니다. \"é\"와 \"🦀\"는 올바른 UTF-8이지만 두 read 사이에서 잘렸습니다",
+            "A가 b\"first\\ncaf\\xc3\", b\"\\xa9 au lait\\nsecond \\xf0\\x9f\", b\"\\xa6\\x80 crab\\n\"을 차례로 썼습니다. 각 조각은 앞 조각으로 끝난 줄을 B가 받은 뒤에 썼습니다. \"é\"와 \"🦀\"는 올바른 UTF-8이지만 두 read 사이에서 잘렸습니다",
         ))
         .expected(show(cx.lang(), &expected))
         .got(match &got {
@@ -653,7 +653,7 @@ fn keeps_a_character_split_across_two_reads(cx: &Ctx) -> Outcome {
         })
         .cause(cx.t(
             "Bytes become text once the whole line is there: read up to the \\n, then convert the line with String::from_utf8_lossy.",
-            "바이트는 줄 전체가 모인 다음에 글자로 바꿉니다. \\n까지 읽은 뒤 줄을 String::from_utf8_lossy로 바꾸세요.",
+            "바이트는 줄 전체가 모인 다음에 텍스트로 바꿉니다. \\n까지 읽은 뒤 줄을 String::from_utf8_lossy로 바꾸세요.",
         ));
         if split {
             failure = failure.diagnosis(diagnoses::decoded_per_read(cx));
@@ -862,7 +862,7 @@ fn receive_from_senders(
                 Failure::new(cx.t(
                     format!("client {} stopped receiving the others' lines", r + 1),
                     format!(
-                        "클라이언트 {}가 다른 클라이언트의 줄을 더 받지 못했습니다",
+                        "{}번째 클라이언트가 다른 클라이언트의 줄을 더 받지 못했습니다",
                         r + 1
                     ),
                 ))
@@ -905,11 +905,11 @@ fn receive_from_senders(
                 let mut failure = Failure::new(match sender {
                     Some(k) if k == r => cx.t(
                         format!("client {} got its own line back", r + 1),
-                        format!("클라이언트 {}가 자기 줄을 돌려받았습니다", r + 1),
+                        format!("{}번째 클라이언트가 자기 줄을 돌려받았습니다", r + 1),
                     ),
                     _ => cx.t(
                         format!("client {} got a line that was not the next line of any sender, whole", r + 1),
-                        format!("클라이언트 {}가 어느 보낸 클라이언트의 다음 줄도 온전히 아닌 줄을 받았습니다", r + 1),
+                        format!("{}번째 클라이언트가 받은 줄이 어느 클라이언트의 다음 줄과도 온전히 같지 않았습니다", r + 1),
                     ),
                 })
                 .got(show(cx.lang(), &line));
@@ -1234,7 +1234,7 @@ fn receive_bulk(
                     show(cx.lang(), &slow_left)
                 ),
                 format!(
-                    "\"{header}\"로 시작하는 {}바이트짜리 줄(또는 한 번만 {})",
+                    "앞부분이 \"{header}\"인 {}바이트짜리 줄(또는 한 번만 {})",
                     prefix.len() + BULK_LINE,
                     show(cx.lang(), &slow_left)
                 ),
@@ -1507,7 +1507,7 @@ fn a_client_that_never_reads_slows_no_one(cx: &Ctx) -> Outcome {
         ))
         .got(cx.t(
             format!("{slow_addr}'s connection was still open, and still quiet, {} ms after the exchange", QUIET.as_millis()),
-            format!("주고받기가 끝나고 {} ms가 지나도록 {slow_addr}의 연결이 열린 채 조용했습니다", QUIET.as_millis()),
+            format!("주고받기가 끝나고 {} ms가 지나도록 {slow_addr}의 연결은 열려 있었고 아무것도 오지 않았습니다", QUIET.as_millis()),
         )));
     }
     let Exchange {
@@ -1527,7 +1527,9 @@ fn a_client_that_never_reads_slows_no_one(cx: &Ctx) -> Outcome {
         drop(slow);
         cx.t(
             format!("after the exchange, {slow_addr}, which had never read, closed its connection"),
-            format!("주고받기가 끝난 뒤, 전혀 읽지 않은 {slow_addr}가 연결을 닫았습니다"),
+            format!(
+                "주고받기가 끝난 뒤, 전혀 읽지 않은 클라이언트({slow_addr})가 연결을 닫았습니다"
+            ),
         )
     };
     for (i, (client, name)) in [(&mut a, "A"), (&mut b, "B")].into_iter().enumerate() {
@@ -1625,7 +1627,7 @@ fn enforces_the_line_limit_at_exactly_8192_bytes(cx: &Ctx) -> Outcome {
             line: left(addr_a),
             problem: cx.t(
                 "a line within the limit disconnected its sender",
-                "한도 안의 줄이 보낸 클라이언트의 연결을 끊었습니다",
+                "한도 안의 줄을 보낸 클라이언트의 연결이 끊겼습니다",
             ),
             diagnosis: diagnoses::limit_too_strict(cx, ending.len() == 2),
         };
@@ -1642,7 +1644,7 @@ fn enforces_the_line_limit_at_exactly_8192_bytes(cx: &Ctx) -> Outcome {
             )))
             .cause(cx.t(
                 "A line may have up to 8,192 bytes, not counting its ending (`\\n` or `\\r\\n`): this one is allowed, and is relayed like any other.",
-                "줄은 끝(`\\n`이나 `\\r\\n`)을 빼고 8,192바이트까지 허용됩니다. 이 줄은 허용되고, 다른 줄처럼 전달되어야 합니다.",
+                "줄은 줄 끝(`\\n`이나 `\\r\\n`)을 빼고 8,192바이트까지 허용됩니다. 이 줄도 허용되므로 다른 줄처럼 전달해야 합니다.",
             ))
         })?;
     }
@@ -1681,7 +1683,7 @@ fn enforces_the_line_limit_at_exactly_8192_bytes(cx: &Ctx) -> Outcome {
             server.explain(told).map_err(|f| {
                 f.context(sent.clone()).cause(cx.t(
                     "A line longer than 8,192 bytes (not counting its ending) disconnects its sender, and the others are told `* PEER left`. Nothing of the line is published.",
-                    "끝을 빼고 8,192바이트보다 긴 줄은 보낸 클라이언트의 연결을 끊고, 다른 클라이언트들은 `* PEER left`를 받습니다. 그 줄은 조금도 전달하지 않습니다.",
+                    "줄 끝을 빼고 8,192바이트보다 긴 줄을 보낸 클라이언트는 연결을 끊고, 다른 클라이언트들에게 `* PEER left`를 알립니다. 그 줄은 조금도 발행하지 않습니다.",
                 ))
             })?;
         }
@@ -1855,7 +1857,7 @@ fn keeps_serving_while_clients_wait_mid_line(cx: &Ctx) -> Outcome {
     let threads_text = threads.map_or("?".to_string(), |t| t.to_string());
     let situation = Step::Situation(cx.t(
         format!("a watcher connected, then {waiting} clients (the server had {threads_text} threads) that stayed silent, half of them in the middle of a line"),
-        format!("지켜보는 클라이언트 하나가 연결한 뒤, 클라이언트 {waiting}개가 연결해(서버의 스레드는 {threads_text}개) 말없이 있었고, 그 절반은 줄을 쓰다 만 상태였습니다"),
+        format!("지켜보는 클라이언트 하나가 연결한 뒤, 클라이언트 {waiting}개가 연결해(서버의 스레드는 {threads_text}개) 더 보내지 않고 기다렸고, 그 절반은 줄을 쓰다 만 상태였습니다"),
     ));
     let cause = cx.t(
         "A task must never block its thread: the runtime has only a few threads (one per core) for all the tasks. A std::io read or write, std::thread::sleep, or a std lock held while waiting keeps the thread for as long as it waits, and when every thread waits for a silent client, nobody is served. Use tokio's async versions and .await them.",
@@ -1923,7 +1925,7 @@ fn serves_clients_in_turn_under_a_low_fd_limit(cx: &Ctx) -> Outcome {
         let situation = || {
             Step::Situation(cx.t(
                 format!("the server runs with a limit of {FD_LIMIT} open files; a watcher W is connected; {} clients have connected, shut down their sending side and been told EOF, one after the other; this is client {n}", n - 1),
-                format!("서버는 열 수 있는 파일이 {FD_LIMIT}개로 제한된 채 실행 중이고, 지켜보는 클라이언트 W가 연결되어 있습니다. 클라이언트 {}개가 차례로 연결하고, 보내는 방향을 닫고, EOF를 받았습니다. 이것은 {n}번째 클라이언트입니다", n - 1),
+                format!("서버는 열 수 있는 파일이 {FD_LIMIT}개로 제한된 채 실행 중이고, 지켜보는 클라이언트 W가 연결되어 있습니다. 클라이언트 {}개가 차례로 연결하고, 보내는 방향을 닫고, EOF를 받았습니다. 아래는 {n}번째 클라이언트입니다", n - 1),
             ))
         };
         let mut c = server.connect().map_err(|f| f.context(situation()))?;
@@ -2043,7 +2045,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 2 (join and announce each client in the accept loop: `* PEER joined`) and TODO 4 (`* PEER left` at the end, and both halves dropped).",
-                "TODO 2(accept 루프에서 클라이언트를 채팅에 넣고 `* PEER joined` 알리기)와 TODO 4(끝에 `* PEER left`, 두 절반 모두 drop).",
+                "TODO 2(accept 루프에서 클라이언트를 채팅에 넣고 `* PEER joined` 알리기)와 TODO 4(끝에 `* PEER left`, 두 쪽 모두 drop).",
             ),
             section: "disconnects",
             run: announces_joins_and_leaves,
@@ -2071,7 +2073,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "clients that connect together join in the order they connected: each hears of exactly those after it",
-                "함께 연결한 클라이언트들이 연결한 순서대로 들어온다: 저마다 자기 뒤에 온 클라이언트의 소식만 듣는다",
+                "한꺼번에 연결한 클라이언트들이 연결한 순서대로 채팅에 들어온다: 저마다 자기 뒤에 온 클라이언트의 소식만 빠짐없이 듣는다",
             ),
             todo: Text::new(
                 "TODO 2: make each client a member (subscribe, publish `joined`) in the accept loop, before spawning its task.",
@@ -2087,7 +2089,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "a line that arrives in several reads is delivered once, whole",
-                "여러 번의 read에 나뉘어 도착한 줄을 한 번에, 온전하게 전달한다",
+                "여러 번의 read에 나뉘어 도착한 줄을 한 번만, 온전하게 전달한다",
             ),
             todo: Text::new(
                 "TODO 3: read up to the \\n with a buffered reader, not one read() per line.",
@@ -2107,7 +2109,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 3: convert the line's bytes to text once the whole line is read, not read by read.",
-                "TODO 3: read마다가 아니라 줄 전체를 읽은 뒤에 바이트를 글자로 바꾸기.",
+                "TODO 3: read마다 바꾸지 말고, 줄 전체를 읽은 뒤에 바이트를 텍스트로 바꾸기.",
             ),
             section: "framing",
             run: keeps_a_character_split_across_two_reads,
@@ -2139,7 +2141,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4: publish each client's lines from its own task, in the order they were read; TODO 5: a writer per client.",
-                "TODO 4: 각 클라이언트의 줄을 그 클라이언트의 태스크에서 읽은 순서대로 보내기. TODO 5: 클라이언트마다 쓰는 쪽 하나.",
+                "TODO 4: 각 클라이언트의 줄을 그 클라이언트의 태스크에서 읽은 순서대로 발행하기. TODO 5: 클라이언트마다 쓰는 쪽 하나.",
             ),
             section: "broadcast",
             run: delivers_everything_while_eight_clients_send_at_once,
@@ -2167,11 +2169,11 @@ pub const LAB: Lab = Lab {
             limit: secs(60),
             title: Text::new(
                 "a client that never reads delays no one by more than 1 s while others exchange 8 MiB, and leaves with one `* PEER left` whether the server drops it or it closes",
-                "읽지 않는 클라이언트가 있어도 다른 클라이언트들이 8 MiB를 주고받는 동안 누구도 1초 넘게 늦지 않고, 그 클라이언트는 서버가 끊든 스스로 닫든 `* PEER left` 한 번으로 떠난다",
+                "읽지 않는 클라이언트가 있어도 다른 클라이언트들이 8 MiB를 주고받는 동안 누구도 1초 넘게 늦지 않고, 그 클라이언트가 떠나면 서버가 끊었든 스스로 닫았든 `* PEER left`가 정확히 한 번 나간다",
             ),
             todo: Text::new(
                 "TODO 5: each client's task writes to its own socket, fed by a bounded queue (the broadcast channel's capacity) that drops the oldest messages for a client that lags; TODO 4: `* PEER left` however it ends.",
-                "TODO 5: 클라이언트마다 자기 태스크가 자기 소켓에 쓰고, 크기가 정해진 큐(broadcast 채널의 용량)에서 받으며, 뒤처진 클라이언트 몫은 가장 오래된 메시지부터 버리기. TODO 4: 어떻게 끝나든 `* PEER left`.",
+                "TODO 5: 클라이언트마다 자기 태스크가 자기 소켓에 쓰고, 크기가 정해진 큐(브로드캐스트 채널의 용량)에서 받으며, 뒤처진 클라이언트 몫은 가장 오래된 메시지부터 버리기. TODO 4: 어떻게 끝나든 `* PEER left`.",
             ),
             section: "slow-readers",
             run: a_client_that_never_reads_slows_no_one,
@@ -2183,11 +2185,11 @@ pub const LAB: Lab = Lab {
             limit: secs(40),
             title: Text::new(
                 "while 20 MiB go past a client that never reads, the server's memory grows by at most 8 MiB",
-                "읽지 않는 클라이언트 옆으로 20 MiB가 지나가는 동안 서버 메모리 증가가 8 MiB 이하다",
+                "읽지 않는 클라이언트가 있는 채팅방에서 20 MiB가 오가는 동안 서버 메모리 증가가 8 MiB 이하다",
             ),
             todo: Text::new(
                 "TODO 5: no queue of your own: the broadcast channel's capacity is the bound on what waits for a slow client.",
-                "TODO 5: 따로 큐를 두지 않기. 느린 클라이언트를 기다리는 메시지의 한도는 broadcast 채널의 용량입니다.",
+                "TODO 5: 따로 큐를 두지 않기(느린 클라이언트를 기다리는 메시지의 한도는 브로드캐스트 채널의 용량).",
             ),
             section: "slow-readers",
             run: memory_stays_bounded_past_a_client_that_never_reads,
@@ -2199,11 +2201,11 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "a line of 8,192 bytes is relayed (with `\\n` or `\\r\\n`); one of 8,193 disconnects its sender, and only it",
-                "8,192바이트 줄은 전달하고(`\\n`이든 `\\r\\n`이든), 8,193바이트 줄은 보낸 클라이언트만 끊는다",
+                "8,192바이트 줄은 전달하고(`\\n`이든 `\\r\\n`이든), 8,193바이트 줄을 보낸 클라이언트만 끊는다",
             ),
             todo: Text::new(
                 "TODO 3: read at most MAX_LINE + 2 bytes (take before read_until), remove the ending, and call the line too long only if more than MAX_LINE bytes are left.",
-                "TODO 3: 최대 MAX_LINE + 2바이트까지 읽고(read_until 앞에 take), 줄 끝을 뗀 뒤 MAX_LINE바이트보다 길 때만 너무 길다고 하기.",
+                "TODO 3: 최대 MAX_LINE + 2바이트까지 읽고(read_until 앞에 take), 줄 끝을 뗀 뒤 MAX_LINE바이트보다 길 때만 너무 긴 줄로 판단하기.",
             ),
             section: "framing",
             run: enforces_the_line_limit_at_exactly_8192_bytes,
@@ -2215,7 +2217,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "64 KiB without a `\\n` disconnects its sender before any `\\n` comes, and only its sender",
-                "`\\n` 없이 보낸 64 KiB는 `\\n`이 오기 전에 그 클라이언트만 끊는다",
+                "`\\n` 없이 64 KiB를 보낸 클라이언트만, `\\n`이 오기 전에 끊는다",
             ),
             todo: Text::new(
                 "TODO 3: never read more than MAX_LINE + 2 bytes for a line (take before read_until).",
@@ -2267,7 +2269,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4: when a client leaves, both halves of its connection are dropped (select! of the two, in the client's task).",
-                "TODO 4: 클라이언트가 떠나면 연결의 두 절반을 모두 drop하기(클라이언트의 태스크 안에서 둘을 select!).",
+                "TODO 4: 클라이언트가 떠나면 연결의 두 쪽을 모두 drop하기(클라이언트의 태스크 안에서 두 쪽을 select!로 함께 실행).",
             ),
             section: "disconnects",
             run: serves_clients_in_turn_under_a_low_fd_limit,

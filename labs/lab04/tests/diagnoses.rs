@@ -19,7 +19,7 @@ pub fn own_message(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "A client received a line that it sent itself (or the notice of its own joining). Every client's inbox sees every message in the chat, its own included: the writing half must skip the messages whose sender is the client itself.",
-            "클라이언트가 자기가 보낸 줄(또는 자기 입장 알림)을 받았습니다. 클라이언트의 수신함에는 채팅의 모든 메시지가 옵니다. 자기가 보낸 것도 옵니다. 쓰는 쪽은 보낸 사람이 그 클라이언트 자신인 메시지를 건너뛰어야 합니다.",
+            "클라이언트가 자기가 보낸 줄(또는 자기 입장 알림)을 받았습니다. 클라이언트의 수신함에는 자기가 보낸 것까지 채팅의 모든 메시지가 옵니다. 쓰는 쪽은 그 클라이언트가 직접 보낸 메시지를 건너뛰어야 합니다.",
         ),
         to_pass: cx.t(
             "TODO 5: in forward, skip every message whose `from` is the client itself.",
@@ -39,7 +39,7 @@ pub fn line_trimmed(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The line arrived as the one sent without the spaces or tabs at its ends. trim() removes the line ending, and with it everything else that looks like whitespace, which was part of what the client said. Only the `\\n`, and one `\\r` right before it, are the line's ending.",
-            "받은 줄이 보낸 줄에서 양 끝의 공백이나 탭만 빠진 것입니다. trim()은 줄 끝을 없애면서 공백처럼 보이는 다른 것까지 모두 없애는데, 그것도 클라이언트가 한 말의 일부입니다. 줄 끝은 `\\n`과 그 바로 앞의 `\\r` 하나뿐입니다.",
+            "보낸 줄이 양 끝의 공백이나 탭만 빠진 채 도착했습니다. trim()은 줄 끝과 함께 공백처럼 보이는 것을 모두 없앱니다. 하지만 그 공백도 클라이언트가 보낸 내용의 일부입니다. 줄 끝은 `\\n`과 그 바로 앞의 `\\r` 하나뿐입니다.",
         ),
         to_pass: cx.t(
             "TODO 3: remove the `\\n` and one `\\r` before it, nothing else (no trim()).",
@@ -55,11 +55,11 @@ pub fn every_cr_stripped(cx: &Ctx) -> Diagnosis {
         key: "lab04 every cr stripped".into(),
         title: cx.t(
             "every `\\r` at the end of a line is removed, not only the one of its `\\r\\n`",
-            "줄 끝의 `\\r`을 `\\r\\n`의 것 하나가 아니라 모두 떼어 냄",
+            "`\\r\\n`의 `\\r` 하나만이 아니라 줄 끝의 `\\r`을 모두 떼어 냄",
         ),
         cause: cx.t(
             "A line sent as `...\\r\\r\\n` arrived without either `\\r`. The ending is `\\n` or `\\r\\n`; a `\\r` before that belongs to the line. trim_end_matches(['\\r', '\\n']) removes them all.",
-            "`...\\r\\r\\n`으로 보낸 줄이 `\\r` 둘 다 빠진 채 왔습니다. 줄 끝은 `\\n`이나 `\\r\\n`이고, 그 앞의 `\\r`은 줄의 일부입니다. trim_end_matches(['\\r', '\\n'])는 그것까지 모두 떼어 냅니다.",
+            "`...\\r\\r\\n`으로 보낸 줄이 `\\r` 둘 다 빠진 채 도착했습니다. 줄 끝은 `\\n`이나 `\\r\\n`이고, 그 앞의 `\\r`은 줄의 일부입니다. trim_end_matches(['\\r', '\\n'])는 그 `\\r`까지 모두 떼어 냅니다.",
         ),
         to_pass: cx.t(
             "TODO 3: pop the `\\n`, then pop one `\\r` if the line ends with one.",
@@ -75,15 +75,15 @@ pub fn empty_lines_dropped(cx: &Ctx) -> Diagnosis {
         key: "lab04 empty lines dropped".into(),
         title: cx.t(
             "empty lines are not published",
-            "빈 줄을 보내지 않음",
+            "빈 줄을 발행하지 않음",
         ),
         cause: cx.t(
             "The client sent an empty line (`\\n` or `\\r\\n`), and the next line the others got was the one after it. An empty line is a line: the others get `PEER: ` and a `\\n`.",
-            "클라이언트가 빈 줄(`\\n`이나 `\\r\\n`)을 보냈는데, 다른 클라이언트는 그다음 줄을 받았습니다. 빈 줄도 줄입니다. 다른 클라이언트는 `PEER: `와 `\\n`을 받아야 합니다.",
+            "클라이언트가 빈 줄(`\\n`이나 `\\r\\n`)을 보냈는데, 다른 클라이언트에게는 빈 줄을 건너뛰고 그 뒤의 줄이 왔습니다. 빈 줄도 줄입니다. 다른 클라이언트는 `PEER: `와 `\\n`을 받아야 합니다.",
         ),
         to_pass: cx.t(
             "TODO 4: publish every line, the empty ones too.",
-            "TODO 4: 빈 줄까지 모든 줄을 보내기.",
+            "TODO 4: 빈 줄을 포함해 모든 줄을 발행하기.",
         ),
         section: Some("lab-contract"),
     }
@@ -95,7 +95,7 @@ pub fn decoded_per_read(cx: &Ctx) -> Diagnosis {
         key: "lab04 decoded per read".into(),
         title: cx.t(
             "bytes become text one read at a time: a character split across two reads is lost",
-            "read 한 번마다 바이트를 글자로 바꿈: 두 read에 걸친 글자가 깨짐",
+            "read마다 따로 바이트를 텍스트로 바꿈: 두 번의 read에 나뉜 글자가 깨짐",
         ),
         cause: cx.t(
             "A valid UTF-8 character whose bytes arrived in two reads came out as U+FFFD. Converting each read's bytes on its own sees half a character, which is invalid. Collect the bytes of the whole line first (read_until), then convert the line once.",
@@ -146,11 +146,11 @@ pub fn limit_too_strict(cx: &Ctx, with_cr: bool) -> Diagnosis {
         key: "lab04 limit too strict".into(),
         title: cx.t(
             "a line of exactly 8,192 bytes disconnects its sender",
-            "정확히 8,192바이트인 줄이 보낸 클라이언트의 연결을 끊음",
+            "정확히 8,192바이트인 줄을 보낸 클라이언트의 연결을 끊음",
         ),
         cause: cx.t(
             format!("A line may have 8,192 bytes, not counting its ending (`\\n` or `\\r\\n`), and this one had exactly that many, yet its sender was disconnected. {en}"),
-            format!("줄은 끝(`\\n`이나 `\\r\\n`)을 빼고 8,192바이트까지 허용되고, 이 줄은 정확히 그만큼이었는데 보낸 클라이언트의 연결이 끊겼습니다. {ko}"),
+            format!("줄은 줄 끝(`\\n`이나 `\\r\\n`)을 빼고 8,192바이트까지 허용됩니다. 이 줄은 정확히 그만큼이었는데도 보낸 클라이언트의 연결이 끊겼습니다. {ko}"),
         ),
         to_pass: cx.t(
             "TODO 3: read at most MAX_LINE + 2 bytes (room for `\\r\\n`), and decide \"too long\" on the line without its ending.",
@@ -170,11 +170,11 @@ pub fn limit_too_lenient(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "A line of 8,193 bytes (one more than the limit, not counting its ending) was published. Reading at most MAX_LINE + 2 bytes leaves room for `\\r\\n`; a `\\n` that arrives in that room ends a line that is already too long. Check the length of the line after removing its ending.",
-            "8,193바이트(줄 끝을 빼고 한도보다 1바이트 많은) 줄이 전달되었습니다. 최대 MAX_LINE + 2바이트까지 읽으면 `\\r\\n`이 들어갈 자리가 남는데, 그 자리에 온 `\\n`은 이미 너무 긴 줄을 끝낸 것입니다. 줄 끝을 뗀 다음 줄의 길이를 확인하세요.",
+            "줄 끝을 빼고 8,193바이트인 줄, 곧 한도보다 1바이트 긴 줄이 발행되었습니다. 최대 MAX_LINE + 2바이트까지 읽으면 `\\r\\n`이 들어갈 자리가 남는데, 그 자리에 온 `\\n`은 이미 너무 긴 줄을 끝낸 것입니다. 줄 끝을 떼고 나서 줄의 길이를 확인하세요.",
         ),
         to_pass: cx.t(
             "TODO 3: after removing the ending, a line longer than MAX_LINE is Line::TooLong.",
-            "TODO 3: 줄 끝을 뗀 줄이 MAX_LINE보다 길면 Line::TooLong.",
+            "TODO 3: 줄 끝을 뗀 줄이 MAX_LINE보다 길면 Line::TooLong 돌려주기.",
         ),
         section: Some("framing"),
     }
@@ -190,7 +190,7 @@ pub fn left_unannounced(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "The server ended a client's connection on its own (the client fell behind), and the others were never told `* PEER left`: to them it is still in the chat. A client leaves however its connection ends, and the server's own decision is one of the ways.",
-            "서버가 스스로 클라이언트의 연결을 끊었는데(그 클라이언트가 뒤처져서), 다른 클라이언트에게 `* PEER left`가 가지 않았습니다. 그들에게 그 클라이언트는 아직 채팅에 있습니다. 연결이 어떻게 끝나든 클라이언트는 떠난 것이고, 서버가 끊는 것도 그 가운데 하나입니다.",
+            "서버가 스스로 클라이언트의 연결을 끊었는데(그 클라이언트가 뒤처져서), 다른 클라이언트에게 `* PEER left`가 가지 않았습니다. 다른 클라이언트들이 보기에는 그 클라이언트가 아직 채팅방에 있습니다. 연결이 어떻게 끝나든 클라이언트는 떠난 것이고, 서버가 끊는 것도 그 가운데 하나입니다.",
         ),
         to_pass: cx.t(
             "TODO 4: publish `* PEER left` after select! whichever half ended, in one place that every way out passes.",
@@ -210,11 +210,11 @@ pub fn connection_left_open(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "A client shut down its sending side, the others were told it left, but its connection was never closed. Something still holds the socket: usually the writing half, in a task of its own that nobody stops. It leaks a file descriptor for every client that leaves, and keeps writing the chat to someone who left.",
-            "클라이언트가 보내는 방향을 닫았고 다른 클라이언트들은 떠났다는 알림을 받았는데, 그 연결은 끝내 닫히지 않았습니다. 무언가가 아직 소켓을 붙잡고 있습니다. 대개는 따로 띄운 태스크에 들어 있어 아무도 멈추지 않는 쓰는 쪽 절반입니다. 클라이언트가 떠날 때마다 파일 디스크립터가 하나씩 새고, 떠난 사람에게 채팅을 계속 씁니다.",
+            "클라이언트가 보내는 방향을 닫았고 다른 클라이언트들은 떠났다는 알림을 받았는데, 그 연결은 끝내 닫히지 않았습니다. 무언가가 아직 소켓을 붙잡고 있습니다. 대개는 따로 띄운 태스크에 들어 있어 아무도 멈추지 않는 쓰는 쪽입니다. 그러면 클라이언트가 떠날 때마다 파일 디스크립터가 하나씩 새고, 그 태스크는 떠난 클라이언트에게 채팅을 계속 씁니다.",
         ),
         to_pass: cx.t(
             "TODO 4: run both halves in the client's task with select!, so that when one ends the other is dropped and the socket closes.",
-            "TODO 4: 두 절반을 클라이언트의 태스크 안에서 select!로 함께 실행해, 한쪽이 끝나면 다른 쪽이 drop되고 소켓이 닫히게 하기.",
+            "TODO 4: 두 쪽을 클라이언트의 태스크 안에서 select!로 함께 실행해, 한쪽이 끝나면 다른 쪽이 drop되고 소켓이 닫히게 하기.",
         ),
         section: Some("select"),
     }
@@ -230,11 +230,11 @@ pub fn fd_leak(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "Under a limit of 64 open files, the server stopped accepting clients after a few dozen had come and gone. Every connection holds a file descriptor until both halves of its socket are dropped; a server that keeps either half (in a map, in a task nobody stops) runs out (EMFILE, \"Too many open files\").",
-            "열 수 있는 파일을 64개로 제한하자, 클라이언트 수십 개가 들어왔다 나간 뒤 서버가 더 이상 연결을 받지 못했습니다. 연결은 소켓의 두 절반이 모두 drop될 때까지 파일 디스크립터를 하나씩 차지합니다. 어느 한쪽이라도 붙잡아 두는 서버(맵에 넣어 두거나, 아무도 멈추지 않는 태스크에 두거나)는 디스크립터가 바닥납니다(EMFILE, \"Too many open files\").",
+            "열 수 있는 파일을 64개로 제한하자, 클라이언트 수십 개가 들어왔다 나간 뒤 서버가 더 이상 연결을 수락하지 못했습니다. 연결은 소켓의 두 쪽이 모두 drop될 때까지 파일 디스크립터를 하나씩 차지합니다. 어느 한쪽이라도 붙잡아 두는 서버(맵에 넣어 두거나, 아무도 멈추지 않는 태스크에 두거나)는 디스크립터가 바닥납니다(EMFILE, \"Too many open files\").",
         ),
         to_pass: cx.t(
             "TODO 4: when a client leaves, drop both halves of its connection.",
-            "TODO 4: 클라이언트가 떠나면 연결의 두 절반을 모두 drop하기.",
+            "TODO 4: 클라이언트가 떠나면 연결의 두 쪽을 모두 drop하기.",
         ),
         section: Some("disconnects"),
     }
