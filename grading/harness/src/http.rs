@@ -284,7 +284,7 @@ impl HttpConn {
                     ))
                     .cause(lang.pick(
                         "Content-Length promises more bytes than the body that came. Write the whole body (write_all, not write; flush a BufWriter before the connection ends), and take Content-Length from exactly the bytes you send.",
-                        "Content-Length가 실제로 온 본문보다 많은 바이트를 약속합니다. 본문 전체를 쓰고(write가 아니라 write_all, 연결이 끝나기 전에 BufWriter를 flush), Content-Length는 실제로 보내는 바이트에서 정하세요.",
+                        "Content-Length가 실제로 온 본문보다 큽니다. 본문 전체를 보내고(write가 아니라 write_all을 쓰고, 연결이 끝나기 전에 BufWriter를 flush), Content-Length는 실제로 보내는 바이트 수로 정하세요.",
                     )));
                 }
             }
@@ -406,7 +406,7 @@ fn parse_head(head: &[u8]) -> Result<Head, (String, String)> {
     let bad_status = || {
         (
             format!("the status line {status_line:?} is not `HTTP/1.x CODE REASON`"),
-            format!("상태 줄 {status_line:?}이(가) `HTTP/1.x CODE REASON` 형식이 아닙니다"),
+            format!("상태 줄이 `HTTP/1.x CODE REASON` 형식이 아닙니다: {status_line:?}"),
         )
     };
     let mut parts = status_line.splitn(3, ' ');
@@ -476,7 +476,7 @@ fn explain_after(lang: Lang, previous: &Previous, after: &[u8], failure: Failure
                     show(lang, stray)
                 ),
                 format!(
-                    "HEAD에 대한 앞 응답 뒤에 {}이(가) 따라왔습니다. 본문입니다",
+                    "HEAD에 대한 앞 응답 뒤에 본문이 따라왔습니다: {}",
                     show(lang, stray)
                 ),
             ))
@@ -496,7 +496,7 @@ fn explain_after(lang: Lang, previous: &Previous, after: &[u8], failure: Failure
                     characters
                 ),
                 format!(
-                    "앞 응답은 Content-Length: {}였고, 본문 뒤에 {}바이트가 더 왔습니다. 모두 {}바이트이고, 글자로는 {}자입니다",
+                    "앞 응답의 Content-Length는 {}인데, 본문 뒤에 {}바이트가 더 왔습니다. 모두 {}바이트이고, 글자로는 {}자입니다",
                     previous.declared,
                     stray.len(),
                     whole.len(),
@@ -513,7 +513,7 @@ fn explain_after(lang: Lang, previous: &Previous, after: &[u8], failure: Failure
                 previous.declared
             ),
             format!(
-                "앞 응답의 본문 {}바이트 뒤에 {}이(가) 왔습니다. 앞 응답의 Content-Length가 실제로 보낸 것보다 작았습니다",
+                "앞 응답의 본문 {}바이트 뒤에 바이트가 더 왔습니다({}). 앞 응답의 Content-Length가 실제로 보낸 것보다 작았습니다",
                 previous.declared,
                 show(lang, stray)
             ),
@@ -544,7 +544,7 @@ pub fn content_length_in_characters(lang: Lang) -> Diagnosis {
         to_pass: lang
             .pick(
                 "TODO 6: take Content-Length from the bytes you send (the length of the &[u8], or the file's metadata().len()), never from chars().count() of a String.",
-                "TODO 6: Content-Length는 실제로 보내는 바이트에서 정하기(&[u8]의 길이, 또는 파일의 metadata().len()). String의 chars().count()를 쓰지 않기.",
+                "TODO 6: Content-Length를 실제로 보내는 바이트 수로 정하기(&[u8]의 길이, 또는 파일의 metadata().len()). String의 chars().count()는 쓰지 않기.",
             )
             .into(),
         section: Some("content-length"),
@@ -571,7 +571,7 @@ pub fn head_with_body(lang: Lang) -> Diagnosis {
         to_pass: lang
             .pick(
                 "TODO 6: for HEAD, write the head (with the Content-Length of the GET) and no body, for every status, errors included.",
-                "TODO 6: HEAD이면 헤드(GET의 Content-Length 포함)만 쓰고 본문은 쓰지 않기. 오류 응답을 포함해 모든 상태 코드에서.",
+                "TODO 6: 오류 응답을 포함해 모든 상태 코드에서, HEAD 요청이면 헤드(GET의 Content-Length 포함)만 쓰고 본문은 쓰지 않기.",
             )
             .into(),
         section: Some("head"),

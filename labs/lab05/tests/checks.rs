@@ -129,7 +129,7 @@ fn expect_length(cx: &Ctx, sent: &[u8], response: &Response, bytes: &[u8]) -> Ou
         failure
             .note(cx.t(
                 format!("{characters} is the number of characters in the file"),
-                format!("{characters}은(는) 파일의 글자 수입니다"),
+                format!("파일을 글자로 세면 {characters}자입니다"),
             ))
             .diagnosis(content_length_in_characters(cx.lang()))
     } else if response.content_length() == Some(text.len() as u64) {
@@ -155,7 +155,7 @@ fn expect_file(cx: &Ctx, sent: &[u8], response: &Response, bytes: &[u8], media: 
         let failure = fail(cx.t(
             format!("expected status 200, got {}", response.status),
             format!(
-                "상태 코드 200을 기대했지만 {}이(가) 왔습니다",
+                "상태 코드 200을 기대했지만 {} 응답이 왔습니다",
                 response.status
             ),
         ));
@@ -239,11 +239,11 @@ fn expect_still_serving(cx: &Ctx, server: &mut Server) -> Outcome {
     still.map_err(|f| {
         f.situation(cx.t(
             "after the connections above ended, a new client asked for the index page",
-            "위의 연결들이 끝난 뒤, 새 클라이언트가 첫 페이지를 요청했습니다",
+            "위의 연결이 모두 끝난 뒤, 새 클라이언트가 첫 페이지를 요청했습니다",
         ))
         .cause(cx.t(
             "The server stopped serving after the connections above ended: closing a connection must end that connection only (return from its loop, drop its stream), never the server or its accept loop.",
-            "위의 연결들이 끝난 뒤 서버가 더 이상 처리하지 않습니다. 연결을 닫을 때는 그 연결만 끝내야 합니다(그 연결의 반복문에서 빠져나와 스트림을 버리기). 서버나 accept 루프를 끝내면 안 됩니다.",
+            "위의 연결이 모두 끝난 뒤 서버가 더 이상 요청을 처리하지 않습니다. 연결을 닫을 때는 그 연결만 끝내야 합니다(그 연결의 루프에서 빠져나와 스트림을 드롭하기). 서버나 accept 루프를 끝내면 안 됩니다.",
         ))
     })
 }
@@ -435,7 +435,7 @@ fn a_real_http_client_fetches_the_same(cx: &Ctx) -> Outcome {
             };
             return Err(failure.cause(cx.t(
                 "A client you did not write reads your response by the rules alone: the status line, CRLF after every line, an empty line after the headers, and exactly Content-Length bytes of body.",
-                "직접 작성하지 않은 클라이언트는 규칙대로만 응답을 읽습니다. 상태 줄, 줄마다 CRLF, 헤더 뒤의 빈 줄, 그리고 정확히 Content-Length만큼의 본문이 있어야 합니다.",
+                "여러분이 작성하지 않은 클라이언트는 규칙대로만 응답을 읽습니다. 상태 줄, 줄마다 붙는 CRLF, 헤더 뒤의 빈 줄, 정확히 Content-Length만큼의 본문이 모두 맞아야 합니다.",
             )));
         }
     }
@@ -476,7 +476,7 @@ fn head_sends_headers_only(cx: &Ctx) -> Outcome {
         let situation = |f: Failure| {
             f.situation(cx.t(
                 format!("HEAD {target} and then GET /css/site.css, in one write on one connection; GET {target} got status {}", got.status),
-                format!("한 연결에서 HEAD {target}와 GET /css/site.css를 한 번에 썼습니다. GET {target}의 상태 코드는 {}였습니다", got.status),
+                format!("한 연결에서 HEAD {target} 요청과 GET /css/site.css 요청을 한 번에 썼습니다. GET {target} 요청에는 {} 응답이 왔습니다", got.status),
             ))
         };
         let head = c.read_response(true, ANSWER);
@@ -485,7 +485,7 @@ fn head_sends_headers_only(cx: &Ctx) -> Outcome {
             return Err(situation(
                 Failure::new(cx.t(
                     format!("HEAD {target} got status {}, GET got {}", head.status, got.status),
-                    format!("HEAD {target}의 상태 코드는 {}, GET은 {}입니다", head.status, got.status),
+                    format!("HEAD {target} 요청의 상태 코드는 {}인데, GET은 {}입니다", head.status, got.status),
                 ))
                 .sent(show(lang, &head_sent))
                 .expected(got.show_head(lang))
@@ -502,7 +502,7 @@ fn head_sends_headers_only(cx: &Ctx) -> Outcome {
                 return Err(situation(
                     Failure::new(cx.t(
                         "HEAD did not get the Content-Type GET gets",
-                        "HEAD가 GET과 같은 Content-Type을 받지 못했습니다",
+                        "HEAD 응답의 Content-Type이 GET 응답과 다릅니다",
                     ))
                     .sent(show(lang, &head_sent))
                     .expected(got.show_head(lang))
@@ -616,17 +616,17 @@ fn other_methods_are_refused(cx: &Ctx) -> Outcome {
         if !allow.iter().any(|m| m == "GET") || !allow.iter().any(|m| m == "HEAD") {
             return Err(Failure::new(cx.t(
                 "the 405 response does not say that GET and HEAD are allowed",
-                "405 응답이 GET과 HEAD가 허용된다고 알려 주지 않습니다",
+                "405 응답에 GET과 HEAD를 허용한다는 Allow 헤더가 없습니다",
             ))
             .sent(show(cx.lang(), &sent))
             .expected(cx.t(
                 "an Allow header that lists at least GET and HEAD, such as Allow: GET, HEAD",
-                "적어도 GET과 HEAD를 나열하는 Allow 헤더, 예를 들어 Allow: GET, HEAD",
+                "적어도 GET과 HEAD를 적은 Allow 헤더(예: Allow: GET, HEAD)",
             ))
             .got(response.show_head(cx.lang()))
             .cause(cx.t(
                 "RFC 9110 §15.5.6 requires a 405 to carry an Allow header listing the methods the resource supports: Allow: GET, HEAD.",
-                "RFC 9110 §15.5.6은 405 응답에 그 자원이 지원하는 메서드를 적은 Allow 헤더를 요구합니다: Allow: GET, HEAD.",
+                "RFC 9110 §15.5.6에 따르면 405 응답에는 그 자원이 지원하는 메서드를 적은 Allow 헤더가 있어야 합니다. 이 서버라면 Allow: GET, HEAD입니다.",
             )));
         }
     }
@@ -766,7 +766,7 @@ fn head_limit_is_exact(cx: &Ctx) -> Outcome {
         let response = exchange(cx, &mut server, &sent, false)?;
         expect_status(cx, &sent, &response, &[431, 400], (
             "Stop reading a head past 8 KiB: if the empty line has not come within 8,192 bytes, answer 431 Request Header Fields Too Large (or 400) and close. Without a limit, one client can make the server buffer without end.",
-            "헤드는 8 KiB까지만 읽으세요. 8,192바이트 안에 빈 줄이 오지 않으면 431 Request Header Fields Too Large(또는 400)로 답하고 연결을 닫습니다. 제한이 없으면 클라이언트 하나가 서버 메모리를 끝없이 쓰게 만들 수 있습니다.",
+            "헤드는 8 KiB까지만 읽으세요. 8,192바이트 안에 빈 줄이 오지 않으면 431 Request Header Fields Too Large(또는 400)로 답하고 연결을 닫으세요. 제한이 없으면 클라이언트 하나가 서버 메모리를 끝없이 쓰게 만들 수 있습니다.",
         ))
         .map_err(|f| f.note(cx.t(
             format!("the head was {} bytes, request line to empty line", sent.len()),
@@ -943,7 +943,7 @@ fn traversal_forms(site: &Site) -> Vec<(String, &'static str, &'static str)> {
     forms.push((
         format!("/{absolute}"),
         "the sentinel's absolute path after the slash",
-        "슬래시 뒤에 센티널의 절대 경로",
+        "슬래시 뒤에 붙인 센티널의 절대 경로",
     ));
     forms.push((
         format!("/{}", absolute.replace('/', "%2F")),
@@ -987,7 +987,7 @@ fn traversal_never_escapes_root(cx: &Ctx) -> Outcome {
             .note(form)
             .cause(cx.t(
                 "Percent-decode exactly once, first, then check every segment of the decoded path: refuse `..`, backslashes and NUL with 403, and build the path from the remaining segments yourself. Never join the raw path to the root, never check before decoding, and never decode a second time after the check.",
-                "퍼센트 디코딩은 맨 먼저, 딱 한 번만 하고, 그다음 디코딩된 경로의 조각(segment)마다 검사하세요. `..`, 백슬래시, NUL이 있으면 403으로 거절하고, 나머지 조각으로 경로를 직접 만드세요. 원래 경로를 그대로 루트에 붙이거나, 디코딩하기 전에 검사하거나, 검사한 뒤에 한 번 더 디코딩하면 안 됩니다.",
+                "퍼센트 디코딩은 맨 먼저, 딱 한 번만 하고, 그다음 디코딩한 경로의 조각마다 검사하세요. `..`, 백슬래시, NUL이 있으면 403으로 거절하고, 나머지 조각으로 경로를 직접 만드세요. 디코딩하지 않은 경로를 그대로 루트에 붙이거나, 디코딩하기 전에 검사하거나, 검사한 뒤에 한 번 더 디코딩하면 안 됩니다.",
             )));
         }
         if response.status == 200 {
@@ -1006,7 +1006,7 @@ fn traversal_never_escapes_root(cx: &Ctx) -> Outcome {
         }
         expect_status(cx, &sent, &response, &[400, 403, 404], (
             "A path that would leave the root gets 403 Forbidden (or 400 or 404), never a file and never a crash.",
-            "루트를 벗어나려는 경로에는 403 Forbidden(또는 400, 404)으로 답합니다. 파일을 보내거나 죽으면 안 됩니다.",
+            "루트를 벗어나려는 경로에는 403 Forbidden(또는 400, 404)으로 답합니다. 파일을 보내서도, 서버가 죽어서도 안 됩니다.",
         ))
         .map_err(|f| f.note(form))?;
     }
@@ -1071,7 +1071,7 @@ fn keeps_the_connection_open(cx: &Ctx) -> Outcome {
                     files.len()
                 ),
                 format!(
-                    "HTTP/1.1 연결 하나에서 보낸 요청 {}개 가운데 {}번째",
+                    "HTTP/1.1 연결 하나에서 차례로 보낸 요청 {}개 가운데 {}번째 요청입니다",
                     files.len(),
                     n + 1
                 ),
@@ -1226,7 +1226,7 @@ fn connection_close_closes(cx: &Ctx) -> Outcome {
     server.explain(closed).map_err(|f| {
         f.situation(cx.t(
             "the connection's first request kept it open; its second asked to close",
-            "연결의 첫 요청은 연결을 유지했고, 두 번째 요청이 닫기를 요청했습니다",
+            "연결은 첫 요청 뒤에 유지되었고, 두 번째 요청에 Connection: close가 있었습니다",
         ))
         .sent(show(cx.lang(), &second))
         .cause(cx.t(
@@ -1240,11 +1240,11 @@ fn connection_close_closes(cx: &Ctx) -> Outcome {
             f.sent(show_up_to(cx.lang(), sent, 200))
                 .note(cx.t(
                     format!("the request asked to close with {form:?}"),
-                    format!("요청은 “{}”로 닫기를 요청했습니다", form.escape_debug()),
+                    format!("이 요청은 “{}” 형태로 닫기를 요청했습니다", form.escape_debug()),
                 ))
                 .cause(cx.t(
                 "The client asked to close: after this response, close the connection. Connection is a comma-separated list of options, compared without regard to case, with optional spaces or tabs around each, over one Connection line or several (RFC 9110 §7.6.1): `close` anywhere in it means close.",
-                "클라이언트가 닫기를 요청했습니다. 이 응답을 보낸 뒤에는 연결을 닫으세요. Connection은 쉼표로 구분한 옵션 목록이고, 대소문자를 구분하지 않으며, 각 옵션 앞뒤에 공백이나 탭이 올 수 있고, Connection 줄이 여러 개일 수도 있습니다(RFC 9110 §7.6.1). 어디에든 `close`가 있으면 닫아야 합니다.",
+                "클라이언트가 닫기를 요청했습니다. 이 응답을 보낸 뒤에는 연결을 닫으세요. Connection 값은 쉼표로 구분한 옵션 목록이고, 옵션은 대소문자를 가리지 않고 비교합니다. 옵션 앞뒤에는 공백이나 탭이 올 수 있고, Connection 줄이 여러 개일 수도 있습니다(RFC 9110 §7.6.1). 그 가운데 어디에든 `close`가 있으면 닫아야 합니다.",
             ))
         })?;
     }
@@ -1325,7 +1325,7 @@ fn request_body_is_never_a_request(cx: &Ctx) -> Outcome {
             empty_body,
             true,
             "a POST with Content-Length: 0, and a GET right after it in the same write",
-            "Content-Length: 0인 POST와, 같은 write에 이어 붙인 GET",
+            "Content-Length: 0인 POST와, 같은 write로 바로 이어 보낸 GET",
         ),
     ];
     for (sent, pipelined, what_en, what_ko) in cases {
@@ -1367,7 +1367,7 @@ fn request_body_is_never_a_request(cx: &Ctx) -> Outcome {
             .sent(show(lang, &sent))
             .expected(cx.t(
                 "the answer to GET /css/site.css, or the connection closed",
-                "GET /css/site.css에 대한 응답, 또는 연결 닫기",
+                "GET /css/site.css에 대한 응답, 또는 연결 종료",
             ))
             .got(format!(
                 "{} + {}",
@@ -1377,7 +1377,7 @@ fn request_body_is_never_a_request(cx: &Ctx) -> Outcome {
         if answered_body {
             failure = failure.note(cx.t(
                 format!("the body was {}", show(lang, &body)),
-                format!("본문은 {}였습니다", show(lang, &body)),
+                format!("본문으로 보낸 바이트는 {}입니다", show(lang, &body)),
             ));
         }
         return Err(failure.cause(cx.t(
@@ -1439,7 +1439,7 @@ fn conflicting_framing_gets_400(cx: &Ctx) -> Outcome {
                 &[400],
                 (
                     "Content-Length is one number of decimal digits (1*DIGIT), and a request with two that disagree has no length anyone can agree on: RFC 9112 §6.3 requires 400 Bad Request, then closing the connection. Believing the first (or the last) is how request smuggling starts; note that Rust's str::parse::<u64>() accepts a leading '+'.",
-                    "Content-Length는 십진 숫자로만 된 수 하나(1*DIGIT)이고, 서로 다른 값이 두 개인 요청은 누구도 합의할 수 있는 길이가 없습니다. RFC 9112 §6.3은 400 Bad Request로 답한 뒤 연결을 닫으라고 요구합니다. 첫 번째(또는 마지막) 값을 믿는 것이 요청 스머글링의 시작입니다. Rust의 str::parse::<u64>()는 앞의 '+'도 받아들인다는 점에 주의하세요.",
+                    "Content-Length 값은 십진 숫자로만 된 수 하나(1*DIGIT)입니다. 값이 서로 다른 Content-Length가 두 개 있으면 어느 쪽이 길이인지 정할 수 없으므로, RFC 9112 §6.3은 400 Bad Request로 답한 뒤 연결을 닫으라고 요구합니다. 첫 번째(또는 마지막) 값을 믿는 데서 요청 스머글링이 시작됩니다. Rust의 str::parse::<u64>()는 맨 앞의 '+'도 받아들이니 주의하세요.",
                 ),
             )?;
         }
@@ -1447,7 +1447,7 @@ fn conflicting_framing_gets_400(cx: &Ctx) -> Outcome {
         server.explain(closed).map_err(|f| {
             f.sent(show(lang, &sent)).cause(cx.t(
                 "After a request whose framing is in doubt (conflicting or invalid Content-Length, or Transfer-Encoding together with Content-Length) the server must close the connection (RFC 9112 §6.1, §6.3): nobody knows where the next request would start.",
-                "길이 정보가 의심스러운 요청(서로 다르거나 잘못된 Content-Length, 또는 Transfer-Encoding과 Content-Length가 함께 온 경우) 뒤에는 연결을 닫아야 합니다(RFC 9112 §6.1, §6.3). 다음 요청이 어디서 시작하는지 아무도 모르기 때문입니다.",
+                "본문 길이를 확실히 알 수 없는 요청(서로 다르거나 잘못된 Content-Length, 또는 Content-Length와 함께 온 Transfer-Encoding) 뒤에는 연결을 닫아야 합니다(RFC 9112 §6.1, §6.3). 다음 요청이 어디서 시작하는지 아무도 모르기 때문입니다.",
             ))
         })?;
     }
@@ -1583,11 +1583,11 @@ fn fd_leak(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             format!("With at most {FD_LIMIT} open files, the server stopped serving after a few dozen connections that had all ended. A socket is a file descriptor; it is closed when the last TcpStream (or clone of it) is dropped. A stream kept in a list, or a thread that never ends, keeps it open forever, and at the limit accept() fails with \"Too many open files\"."),
-            format!("열 수 있는 파일이 최대 {FD_LIMIT}개일 때, 이미 끝난 연결 수십 개 뒤에 서버가 처리를 멈췄습니다. 소켓은 파일 디스크립터이고, 마지막 TcpStream(또는 그 복제본)이 버려질 때 닫힙니다. 목록에 넣어 둔 스트림이나 끝나지 않는 스레드는 그것을 영원히 열어 두고, 한도에 이르면 accept()가 \"Too many open files\"로 실패합니다."),
+            format!("열 수 있는 파일을 {FD_LIMIT}개로 제한하자, 서버는 연결 수십 개가 끝난 뒤 더 이상 요청을 처리하지 못했습니다. 소켓은 파일 디스크립터이고, 마지막 TcpStream(또는 그 복제본)이 드롭될 때 닫힙니다. 목록에 넣어 둔 스트림이나 끝나지 않는 스레드가 있으면 파일 디스크립터가 영원히 열린 채로 남고, 한도에 이르면 accept()가 \"Too many open files\"로 실패합니다."),
         ),
         to_pass: cx.t(
             "TODO 2 and TODO 7: when a connection is done, drop its stream (and every clone of it): return from its thread.",
-            "TODO 2와 TODO 7: 연결이 끝나면 그 스트림(과 모든 복제본)을 버리기. 곧 그 스레드에서 빠져나오기.",
+            "TODO 2와 TODO 7: 연결이 끝나면 스레드 함수에서 반환해 그 스트림과 모든 복제본을 드롭하기.",
         ),
         section: Some("concurrency"),
     }
@@ -1622,7 +1622,7 @@ fn serves_200_connections_under_64_open_files(cx: &Ctx) -> Outcome {
             let stderr = server.stderr_text();
             let f = f.situation(cx.t(
                 format!("the server runs with at most {FD_LIMIT} open files (ulimit -n {FD_LIMIT}); 200 clients connect one after another, each gets its response and closes (every other one sends Connection: close); this was client {n}"),
-                format!("서버는 파일을 최대 {FD_LIMIT}개까지만 열 수 있습니다(ulimit -n {FD_LIMIT}). 클라이언트 200개가 차례로 연결해 각자 응답을 받고 연결을 닫습니다(하나 걸러 Connection: close를 보냄). 이것은 {n}번째 클라이언트였습니다"),
+                format!("서버는 파일을 최대 {FD_LIMIT}개까지만 열 수 있습니다(ulimit -n {FD_LIMIT}). 클라이언트 200개가 차례로 연결해 각자 응답을 받고 연결을 닫습니다(하나 걸러 Connection: close를 보냄). 실패는 {n}번째 클라이언트에서 일어났습니다"),
             ));
             if n > 8 || stderr.contains("Too many open files") || stderr.contains("os error 24") {
                 f.diagnosis(fd_leak(cx))
@@ -1722,7 +1722,7 @@ fn idle_and_trickling_clients_are_closed(cx: &Ctx) -> Outcome {
         let cause = if open.trickles {
             cx.t(
                 format!("Give each request head a deadline, --timeout seconds ({IDLE_TIMEOUT} here) from when you start waiting for it, and before every read set the read timeout to the time left until that deadline. A fixed timeout per read is not enough: a client that sends a byte now and then resets it forever."),
-                format!("요청 헤드마다 마감 시각을 두세요. 헤드를 기다리기 시작한 때부터 --timeout초(여기서는 {IDLE_TIMEOUT}초)입니다. 그리고 read를 할 때마다 읽기 타임아웃을 마감까지 남은 시간으로 설정하세요. read마다 같은 타임아웃을 주는 것으로는 부족합니다. 가끔 한 바이트씩 보내는 클라이언트가 타임아웃을 끝없이 늘리기 때문입니다."),
+                format!("요청 헤드마다 마감 시각을 두세요. 마감 시각은 헤드를 기다리기 시작한 때부터 --timeout초 뒤(여기서는 {IDLE_TIMEOUT}초 뒤)입니다. 그리고 read를 할 때마다 읽기 타임아웃을 마감까지 남은 시간으로 설정하세요. read마다 같은 타임아웃을 주는 것으로는 부족합니다. 가끔 한 바이트씩 보내는 클라이언트가 타임아웃을 끝없이 다시 시작하게 만들기 때문입니다."),
             )
         } else {
             cx.t(
@@ -1733,7 +1733,7 @@ fn idle_and_trickling_clients_are_closed(cx: &Ctx) -> Outcome {
         return Err(server.died_or(
             Failure::new(cx.t(
                 format!("{what} was never cut off"),
-                format!("{what}를 끊지 않았습니다"),
+                format!("서버가 {what}의 연결을 끊지 않았습니다"),
             ))
             .situation(cx.t(
                 format!("the server was started with --timeout {IDLE_TIMEOUT}; the connection is that of {what}"),
@@ -1954,7 +1954,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 1: bind the address you were given, IPv4 or IPv6 (TcpListener::bind takes the family from the address).",
-                "TODO 1: 받은 주소 그대로 바인드하기. IPv4든 IPv6든 상관없습니다(TcpListener::bind는 주소에서 주소 체계를 정합니다).",
+                "TODO 1: IPv4든 IPv6든 받은 주소 그대로 바인드하기(TcpListener::bind가 주소를 보고 주소 체계를 정함).",
             ),
             section: "lab",
             run: serves_over_ipv6,
@@ -2046,7 +2046,7 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "HEAD gets the status and headers of the GET and no body, for every status",
-                "HEAD는 상태 코드와 상관없이 GET의 상태 코드와 헤더를 받고 본문은 받지 않는다",
+                "HEAD에는 GET과 같은 상태 코드와 헤더를 보내고, 상태 코드가 무엇이든 본문은 보내지 않는다",
             ),
             todo: Text::new(
                 "TODO 6: with head_only, write the head and no body, whatever the status.",
@@ -2126,11 +2126,11 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "a head of 8 KiB is served, one byte more gets 431, and others are still served",
-                "8 KiB 헤드는 처리하고, 한 바이트라도 넘으면 431로 답하며, 다른 클라이언트는 계속 받는다",
+                "8 KiB 헤드는 처리하고, 한 바이트라도 넘으면 431로 답하며, 그 뒤에도 요청을 계속 처리한다",
             ),
             todo: Text::new(
                 "TODO 3: HeadError::TooLarge only for a head over MAX_HEAD bytes (empty line included); TODO 7 answers 431.",
-                "TODO 3: 빈 줄까지 포함해 MAX_HEAD바이트를 넘는 헤드만 HeadError::TooLarge. TODO 7에서 431로 답하기.",
+                "TODO 3: 빈 줄까지 포함해 MAX_HEAD바이트를 넘는 헤드에만 HeadError::TooLarge 돌려주기. TODO 7: 431로 답하기.",
             ),
             section: "header-limits",
             run: head_limit_is_exact,
@@ -2142,7 +2142,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "no form of `..` (encoded once or twice, any case, backslash, overlong UTF-8, NUL, absolute) returns a file outside the root",
-                "어떤 형태의 `..`(한 번 또는 두 번 인코딩, 대소문자, 백슬래시, 너무 긴 UTF-8, NUL, 절대 경로)로도 루트 바깥 파일을 내주지 않는다",
+                "어떤 형태의 `..`(한 번 또는 두 번 인코딩, 대소문자 변형, 백슬래시, 너무 긴 UTF-8, NUL, 절대 경로)로도 루트 바깥 파일을 내주지 않는다",
             ),
             todo: Text::new(
                 "TODO 5: decode once, first; then refuse `..`, backslash and NUL in any segment (403); never decode again.",
@@ -2190,7 +2190,7 @@ pub const LAB: Lab = Lab {
             limit: secs(15),
             title: Text::new(
                 "answers pipelined requests (one write) in order, also when the client then closes its sending side",
-                "한 번에 쓴(파이프라이닝) 요청에 순서대로 답한다. 클라이언트가 그 뒤 보내는 방향을 닫아도 마찬가지다",
+                "한 번에 쓴(파이프라이닝한) 요청에 순서대로 답하고, 클라이언트가 그 뒤 보내는 방향을 닫아도 마찬가지다",
             ),
             todo: Text::new(
                 "TODO 3: keep the bytes after a head in the buffer for the next request, and look there before reading again.",
@@ -2210,7 +2210,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 7: Connection is a comma-separated list of case-insensitive options; `close` anywhere in it means no keep-alive.",
-                "TODO 7: Connection은 대소문자를 구분하지 않는 옵션을 쉼표로 나열한 목록입니다. 어디에든 `close`가 있으면 연결을 유지하지 않기.",
+                "TODO 7: Connection 값을 쉼표로 나누고 옵션마다 대소문자를 가리지 않고 비교해, 어디에든 `close`가 있으면 연결을 유지하지 않기.",
             ),
             section: "keep-alive",
             run: connection_close_closes,
@@ -2242,7 +2242,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4 (a Content-Length in any case, or Transfer-Encoding, means a body) and TODO 7 (close after a request with a body, or read and discard the body).",
-                "TODO 4(대소문자와 상관없이 Content-Length나 Transfer-Encoding이 있으면 본문이 있음)와 TODO 7(본문이 있는 요청 뒤에는 연결을 닫거나, 본문을 읽어서 버리기).",
+                "TODO 4(이름의 대소문자와 상관없이 Content-Length나 Transfer-Encoding이 있으면 본문이 있는 요청)와 TODO 7(본문이 있는 요청 뒤에는 연결을 닫거나, 본문을 읽어서 버리기).",
             ),
             section: "smuggling",
             run: request_body_is_never_a_request,
@@ -2258,7 +2258,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4: Content-Length is digits only, and every Content-Length of a request must agree, else Err(400); TODO 7 closes after it.",
-                "TODO 4: Content-Length는 숫자로만 되어 있고 요청의 모든 Content-Length 값이 같아야 합니다. 아니면 Err(400). TODO 7에서 그 뒤에 연결을 닫기.",
+                "TODO 4: 숫자로만 되어 있지 않거나 값이 서로 다른 Content-Length는 Err(400)로 처리하기. TODO 7: 그 뒤에 연결을 닫기.",
             ),
             section: "smuggling",
             run: conflicting_framing_gets_400,
@@ -2286,11 +2286,11 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "twelve clients download large and small files at the same time, each its own bytes",
-                "클라이언트 열두 개가 큰 파일과 작은 파일을 동시에 받고, 저마다 제 바이트를 받는다",
+                "클라이언트 12개가 큰 파일과 작은 파일을 동시에 내려받아도, 저마다 자기가 요청한 파일의 바이트를 받는다",
             ),
             todo: Text::new(
                 "TODO 2 (a thread per connection) and TODO 6 (each response from its own file).",
-                "TODO 2(연결마다 스레드 하나)와 TODO 6(응답마다 제 파일에서).",
+                "TODO 2(연결마다 스레드 하나)와 TODO 6(응답마다 그 요청이 가리킨 파일의 바이트).",
             ),
             section: "concurrency",
             run: large_and_small_transfers_at_once,
@@ -2306,7 +2306,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 2 and TODO 7: when a connection is done, its stream is dropped and its thread ends.",
-                "TODO 2와 TODO 7: 연결이 끝나면 그 스트림을 버리고 스레드도 끝내기.",
+                "TODO 2와 TODO 7: 연결이 끝나면 그 스트림을 드롭하고 스레드도 끝내기.",
             ),
             section: "concurrency",
             run: serves_200_connections_under_64_open_files,
