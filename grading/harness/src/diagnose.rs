@@ -55,7 +55,7 @@ pub fn panicked(lang: Lang, panic: &Panic) -> Diagnosis {
         ),
         cause: lang.pick(
             format!("The program panicked: {summary}. Every program in this course turns errors into messages instead (a server drops the one connection). In a server, a panic in a connection's thread also closes that connection, so its client sees the connection end instead of an answer."),
-            format!("프로그램이 패닉(panic)했습니다: {summary}. 이 과정의 프로그램은 모두 패닉하는 대신 오류를 메시지로 바꿉니다(서버라면 그 연결 하나만 정리합니다). 서버에서 연결을 맡은 스레드가 패닉하면 그 연결도 닫히므로, 클라이언트는 응답을 받지 못하고 연결이 끝납니다."),
+            format!("프로그램이 패닉(panic)했습니다: {summary}. 이 과정의 실습 프로그램은 모두 패닉하는 대신 오류를 메시지로 바꿉니다(서버라면 그 연결 하나만 정리합니다). 서버에서 연결을 맡은 스레드가 패닉하면 그 연결도 닫히므로, 클라이언트는 응답을 받지 못하고 연결이 끝납니다."),
         ),
         to_pass: lang.pick(
             format!("Find what panics at {} and handle that case without a panic (no unwrap() or expect() on what a peer sends or on a read or write).", panic.location),

@@ -833,7 +833,7 @@ pub fn explain_stderr(lang: Lang, stderr: &str) -> Option<String> {
                     "The program panicked: {summary}. Every program in this course turns errors into messages (a server drops the one connection); none of them panics."
                 ),
                 format!(
-                    "프로그램이 패닉(panic)했습니다: {summary}. 이 과정의 프로그램은 모두 오류를 메시지로 바꾸며(서버라면 그 연결 하나만 정리하며), 패닉하지 않습니다."
+                    "프로그램이 패닉(panic)했습니다: {summary}. 이 과정의 실습 프로그램은 모두 패닉하지 않고 오류를 메시지로 바꿉니다(서버라면 그 연결 하나만 정리합니다)."
                 ),
             )
         });

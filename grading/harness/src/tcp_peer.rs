@@ -118,7 +118,7 @@ pub fn loopback_listener_on_port(lang: Lang, port: u16) -> Result<TcpListener, F
     let not_measured = |e: &io::Error| {
         Failure::not_measured(lang.pick(
             format!("the grader could not listen on port {port} of a loopback address here ({e}); run the grader as a user who may bind that port (root, or with net.ipv4.ip_unprivileged_port_start lowered) to measure this"),
-            format!("채점기가 이 컴퓨터에서 루프백 주소의 {port}번 포트로 수신 대기하지 못했습니다({e}). 이 항목을 측정하려면 그 포트에 바인드할 수 있는 사용자(root, 또는 net.ipv4.ip_unprivileged_port_start를 낮춘 환경)로 채점기를 실행하세요"),
+            format!("채점기가 이 컴퓨터에서 루프백 주소의 {port}번 포트에서 수신 대기하지 못했습니다({e}). 이 항목을 측정하려면 그 포트에 바인드할 수 있는 사용자(root, 또는 net.ipv4.ip_unprivileged_port_start를 낮춘 환경의 사용자)로 채점기를 실행해야 합니다"),
         ))
     };
     // std's RandomState is seeded from the OS's random source: a random start, without a
@@ -168,7 +168,7 @@ impl<T: Send + 'static> Peer<T> {
         let trouble = |e: io::Error| {
             Failure::new(lang.pick(
                 format!("the grader could not start its server: {e}"),
-                format!("채점기가 자기 서버를 시작하지 못했습니다: {e}"),
+                format!("채점기가 검사용 서버를 시작하지 못했습니다: {e}"),
             ))
         };
         let listener = TcpListener::bind(SocketAddr::new(ip, 0)).map_err(trouble)?;
@@ -187,7 +187,7 @@ impl<T: Send + 'static> Peer<T> {
         let trouble = |e: io::Error| {
             Failure::new(lang.pick(
                 format!("the grader could not start its server: {e}"),
-                format!("채점기가 자기 서버를 시작하지 못했습니다: {e}"),
+                format!("채점기가 검사용 서버를 시작하지 못했습니다: {e}"),
             ))
         };
         let addr = listener.local_addr().map_err(trouble)?;
@@ -298,7 +298,7 @@ impl<T: Send + 'static> Peer<T> {
                         limit.as_secs_f64()
                     ),
                     format!(
-                        "{:.1}초가 지나도 채점기의 서버({})가 프로그램과의 주고받기를 끝내지 못했습니다",
+                        "{:.1}초가 지나도 채점기의 서버({})가 프로그램과 주고받는 일을 끝내지 못했습니다",
                         limit.as_secs_f64(),
                         self.addr
                     ),

@@ -70,7 +70,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 2: a Host header, with the port when the URL has one.",
-                "TODO 2: Host 헤더, URL에 포트가 있으면 포트까지.",
+                "TODO 2: Host 헤더(URL에 포트가 있으면 포트까지).",
             ),
             section: "request",
             run: request::get_sends_the_host_header,
@@ -98,7 +98,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "get: a URL without a port goes to port 80, with `Host` without a port",
-                "get: 포트 없는 URL은 80번 포트로 가고, `Host`에도 포트가 없다",
+                "get: 포트 없는 URL이면 80번 포트로 연결하고, `Host`에도 포트를 붙이지 않는다",
             ),
             todo: Text::new(
                 "TODO 1 (port 80 when none is written) and TODO 2 (no `:PORT` in Host then).",
@@ -118,7 +118,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 1: an IPv6 host is written in brackets; the port comes after the `]`.",
-                "TODO 1: IPv6 호스트는 대괄호로 감싸 쓰고, 포트는 `]` 뒤에 온다.",
+                "TODO 1: 대괄호로 감싼 IPv6 호스트와 `]` 뒤의 포트 읽기.",
             ),
             section: "request",
             run: request::get_connects_over_ipv6,
@@ -166,7 +166,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4 (read the head in a loop) and TODO 6 (copy the body as bytes until the server closes).",
-                "TODO 4(헤드를 반복해서 읽기)와 TODO 6(서버가 닫을 때까지 본문을 바이트로 복사).",
+                "TODO 4(헤드를 반복해서 읽기)와 TODO 6(서버가 닫을 때까지 본문을 바이트 그대로 복사하기).",
             ),
             section: "reading-the-response",
             run: response::get_prints_the_body_byte_for_byte,
@@ -198,7 +198,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 5 and TODO 6: Some(0) is a length; only None means \"until the close\".",
-                "TODO 5와 TODO 6: Some(0)도 길이이고, None만 \"닫힐 때까지\"를 뜻한다.",
+                "TODO 5와 TODO 6: Some(0)은 길이로, None만 \"닫힐 때까지\"로 다루기.",
             ),
             section: "reading-the-response",
             run: response::get_stops_at_content_length_0,
@@ -230,7 +230,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 6: fewer bytes than the Content-Length, or a failed read, is an error.",
-                "TODO 6: Content-Length보다 적은 바이트, 또는 실패한 read는 오류.",
+                "TODO 6: Content-Length보다 적은 바이트나 실패한 read를 오류로 처리하기.",
             ),
             section: "reading-the-response",
             run: response::get_fails_on_a_body_cut_short,
@@ -258,11 +258,11 @@ pub const LAB: Lab = Lab {
             limit: secs(30),
             title: Text::new(
                 "get: a chunked response is refused with exit 2 (or decoded), never printed raw",
-                "get: chunked 응답은 종료 코드 2로 거절하거나(또는 디코딩하고) 가공하지 않은 채 출력하지 않는다",
+                "get: chunked 응답을 종료 코드 2로 거절하거나 디코딩하고, 가공하지 않은 채 출력하지 않는다",
             ),
             todo: Text::new(
                 "TODO 5: a head with Transfer-Encoding is an error (exit 2).",
-                "TODO 5: Transfer-Encoding이 있는 헤드는 오류(종료 코드 2).",
+                "TODO 5: Transfer-Encoding이 있는 헤드를 오류로 처리하기(종료 코드 2).",
             ),
             section: "reading-the-response",
             run: response::get_handles_a_chunked_response,
@@ -278,7 +278,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 5: the status line and its code as a number.",
-                "TODO 5: 상태 줄과, 숫자로 읽은 상태 코드.",
+                "TODO 5: 상태 줄을 읽고 상태 코드를 숫자로 읽기.",
             ),
             section: "reading-the-response",
             run: response::get_reports_the_status_line,
@@ -310,7 +310,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 5 and TODO 6: any other status is read like any response.",
-                "TODO 5와 TODO 6: 다른 상태도 다른 응답과 똑같이 읽기.",
+                "TODO 5와 TODO 6: 2xx가 아닌 응답도 다른 응답과 똑같이 읽기.",
             ),
             section: "reading-the-response",
             run: response::get_exits_1_on_any_other_status,
@@ -358,7 +358,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 4 (EOF before the empty line is an error) and TODO 5 (check the status line and Content-Length).",
-                "TODO 4(빈 줄 전에 EOF면 오류)와 TODO 5(상태 줄과 Content-Length 확인).",
+                "TODO 4(빈 줄 전에 EOF가 오면 오류)와 TODO 5(상태 줄과 Content-Length 확인).",
             ),
             section: "reading-the-response",
             run: response::get_reports_a_malformed_response,
@@ -370,11 +370,11 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "talk: prints a line the server sends before the client has said anything",
-                "talk: 클라이언트가 아무 말도 하기 전에 서버가 보낸 줄을 출력한다",
+                "talk: 클라이언트가 아무것도 보내기 전에 서버가 보낸 줄을 출력한다",
             ),
             todo: Text::new(
                 "TODO 7: read from the server independently of stdin (a thread of its own).",
-                "TODO 7: stdin과 상관없이(별도 스레드에서) 서버를 읽기.",
+                "TODO 7: stdin과 상관없이(별도 스레드에서) 서버에서 읽기.",
             ),
             section: "two-way-client",
             run: talk::talk_prints_a_line_pushed_first,
@@ -390,7 +390,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 7: flush stdout after every line.",
-                "TODO 7: 줄마다 stdout flush.",
+                "TODO 7: 줄마다 stdout을 flush하기.",
             ),
             section: "two-way-client",
             run: talk::talk_prints_each_pushed_line_as_it_arrives,
@@ -402,7 +402,7 @@ pub const LAB: Lab = Lab {
             limit: secs(30),
             title: Text::new(
                 "talk: prints lines split across reads whole, characters unbroken, and the last line without a newline",
-                "talk: read에 나뉘어 온 줄을 온전히, 글자를 깨뜨리지 않고, 줄바꿈 없는 마지막 줄까지 출력한다",
+                "talk: 여러 read에 나뉘어 온 줄을 글자가 깨지지 않게 온전히 출력하고, 줄바꿈 없는 마지막 줄까지 출력한다",
             ),
             todo: Text::new(
                 "TODO 7: read the server's side line by line (BufReader::read_until), as bytes.",
@@ -434,11 +434,11 @@ pub const LAB: Lab = Lab {
             limit: secs(25),
             title: Text::new(
                 "talk: at stdin's EOF, half-closes and still prints the server's answer",
-                "talk: stdin이 EOF면 반쪽 닫기를 하고, 서버의 답을 끝까지 출력한다",
+                "talk: stdin이 EOF에 이르면 반쪽 닫기를 하고, 그 뒤에 온 서버의 답도 출력한다",
             ),
             todo: Text::new(
                 "TODO 7: shutdown(Shutdown::Write) at stdin's EOF, then print until the server closes, then exit 0.",
-                "TODO 7: stdin EOF에서 shutdown(Shutdown::Write), 서버가 닫을 때까지 출력, 그다음 종료 코드 0.",
+                "TODO 7: stdin이 EOF에 이르면 shutdown(Shutdown::Write), 서버가 닫을 때까지 출력한 뒤 종료 코드 0으로 끝내기.",
             ),
             section: "half-close",
             run: talk::talk_half_closes_at_stdin_eof,
@@ -454,7 +454,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 7: end when the read from the server returns 0; do not wait for stdin.",
-                "TODO 7: 서버에서 읽은 read가 0이면 끝내기. stdin을 기다리지 않기.",
+                "TODO 7: 서버 쪽 read가 0을 돌려주면 stdin을 기다리지 말고 끝내기.",
             ),
             section: "two-way-client",
             run: talk::talk_exits_when_the_server_closes,
@@ -482,7 +482,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "talk: `talk [::1]:PORT` connects over IPv6",
-                "talk: `talk [::1]:PORT`로 IPv6 연결을 한다",
+                "talk: `talk [::1]:PORT`로 IPv6를 써서 연결한다",
             ),
             todo: Text::new(
                 "TODO 7: give ADDR to TcpStream::connect as it is.",
@@ -502,7 +502,7 @@ pub const LAB: Lab = Lab {
             ),
             todo: Text::new(
                 "TODO 7: pass a failed read on with ?; only a read of 0 is the server closing.",
-                "TODO 7: 실패한 read는 ?로 넘기기. read가 0일 때만 서버가 닫은 것.",
+                "TODO 7: 실패한 read는 ?로 넘기기(서버가 닫은 것은 read가 0을 돌려줄 때뿐).",
             ),
             section: "two-way-client",
             run: talk::talk_reports_a_reset,

@@ -177,7 +177,7 @@ pub fn get_at(
     let seen = seen.recv_timeout(WAIT).map_err(|_| {
         Failure::new(cx.t(
             "the grader's server accepted the connection but saw no request",
-            "채점기의 서버가 연결은 받았지만 요청을 보지 못했습니다",
+            "채점기의 서버가 연결은 수락했지만 요청을 받지 못했습니다",
         ))
     })?;
     Ok(Exchange {
@@ -330,12 +330,12 @@ pub fn expect_exit_2_after(
     }
     Err(Failure::new(cx.t(
         "the program exited with code 2 but said nothing about why",
-        "프로그램이 종료 코드 2로 끝났지만 이유를 말하지 않았습니다",
+        "프로그램이 종료 코드 2로 끝났지만 이유를 출력하지 않았습니다",
     ))
     .sent(format!("{} ({what})", run.command_line()))
     .expected(cx.t(
         "a one-line error message on stderr, after the status line",
-        "stderr에 상태 줄 뒤로 한 줄짜리 오류 메시지",
+        "stderr에서 상태 줄 뒤에 오는 한 줄짜리 오류 메시지",
     ))
     .got(format!("stderr: {}", show(cx.lang(), &run.stderr))))
 }

@@ -78,7 +78,7 @@ pub fn waits_for_close(lang: Lang) -> Diagnosis {
         ),
         (
             "The program printed the whole body and then kept reading, until the grader stopped it: it waits for the server to close the connection. With a Content-Length, the body ends after that many bytes, and a server may keep the connection open after them.",
-            "프로그램이 본문을 다 출력한 뒤에도 계속 읽다가 채점기에 의해 멈췄습니다. 서버가 연결을 닫기를 기다린 것입니다. Content-Length가 있으면 본문은 그 바이트 수에서 끝나고, 서버는 그 뒤에도 연결을 열어 둘 수 있습니다.",
+            "프로그램이 본문을 다 출력한 뒤에도 채점기가 멈출 때까지 계속 읽었습니다. 서버가 연결을 닫기를 기다린 것입니다. Content-Length가 있으면 본문은 그 바이트 수에서 끝나고, 서버는 그 뒤에도 연결을 열어 둘 수 있습니다.",
         ),
         (
             "With a Content-Length, copy exactly that many bytes (counting those that came with the head), then stop reading.",
@@ -103,7 +103,7 @@ pub fn zero_as_no_length(lang: Lang) -> Diagnosis {
         ),
         (
             "Keep the length as an Option<u64>: Some(0) means an empty body, None means \"until the close\".",
-            "길이를 Option<u64>로 다루기: Some(0)은 빈 본문, None은 \"닫힐 때까지\".",
+            "길이를 Option<u64>로 다루기(Some(0)은 빈 본문, None은 \"닫힐 때까지\").",
         ),
         "reading-the-response",
     )
@@ -162,7 +162,7 @@ pub fn incomplete_body_accepted(lang: Lang) -> Diagnosis {
         ),
         (
             "The connection ended before all the bytes the Content-Length announced had come, and the program exited 0. That response is incomplete (RFC 9112 §8): the user must learn that what was saved is not the whole body.",
-            "Content-Length가 알린 바이트가 다 오기 전에 연결이 끝났는데, 프로그램이 종료 코드 0으로 끝났습니다. 그 응답은 온전하지 않습니다(RFC 9112 §8). 사용자는 저장된 것이 본문 전체가 아니라는 것을 알아야 합니다.",
+            "Content-Length가 알린 바이트가 다 오기 전에 연결이 끝났는데, 프로그램이 종료 코드 0으로 끝났습니다. 그 응답은 온전하지 않습니다(RFC 9112 §8). 사용자는 저장된 내용이 본문 전체가 아니라는 사실을 알아야 합니다.",
         ),
         (
             "Count the body's bytes; if the connection ends before the Content-Length is reached, return an error (exit 2).",
@@ -187,7 +187,7 @@ pub fn reset_as_eof(lang: Lang) -> Diagnosis {
         ),
         (
             "Pass read errors on with ? (io::copy does): only read returning 0 ends the body.",
-            "read 오류는 ?로 넘기기(io::copy가 그렇게 합니다). read가 0을 돌려줄 때만 본문이 끝남.",
+            "read 오류는 ?로 넘기고(io::copy도 그렇게 함), read가 0을 돌려줄 때만 본문을 끝내기.",
         ),
         "reading-the-response",
     )
@@ -208,7 +208,7 @@ pub fn ipv6_url(lang: Lang) -> Diagnosis {
         ),
         (
             "In parse_url, when the host starts with `[`, take everything up to the `]` as the host (brackets included, as Host wants it) and the port after it.",
-            "parse_url에서 호스트가 `[`로 시작하면 `]`까지를 호스트로(Host 헤더에 쓰듯 대괄호 포함) 잡고, 그 뒤에서 포트를 읽기.",
+            "parse_url에서 호스트가 `[`로 시작하면 `]`까지를 호스트로 잡고(Host 헤더에 쓸 수 있게 대괄호 포함), 그 뒤에서 포트를 읽기.",
         ),
         "request",
     )
@@ -225,7 +225,7 @@ pub fn read_as_line(lang: Lang) -> Diagnosis {
         ),
         (
             "A line the server sent in two pieces came out as two lines, or with U+FFFD where a character was split between the pieces. TCP keeps no message boundaries: one read returns what has arrived, part of a line or several lines.",
-            "서버가 두 조각으로 보낸 한 줄이 두 줄로 나오거나, 조각 사이에서 나뉜 글자가 U+FFFD로 나왔습니다. TCP는 메시지 경계를 지키지 않습니다. read 한 번은 도착한 만큼, 줄의 일부나 여러 줄을 돌려줍니다.",
+            "서버가 두 조각으로 보낸 한 줄이 두 줄로 나오거나, 조각 사이에서 나뉜 글자가 U+FFFD로 나왔습니다. TCP는 메시지 경계를 지키지 않습니다. read 한 번은 그때까지 도착한 만큼만 돌려주므로, 줄의 일부일 수도 있고 여러 줄일 수도 있습니다.",
         ),
         (
             "Read the server's side through a BufReader and print each line read_until(b'\\n') returns, as bytes.",

@@ -35,7 +35,7 @@ pub fn get_sends_the_request_line(cx: &Ctx) -> Outcome {
                 &ex.run,
                 Failure::new(cx.t(
                     "the request line is not `GET PATH HTTP/1.1`",
-                    "요청 줄(request line)이 `GET PATH HTTP/1.1`가 아닙니다",
+                    "요청 줄이 `GET PATH HTTP/1.1`이 아닙니다",
                 ))
                 .sent(ex.run.command_line())
                 .expected(format!("\"{expected}\\r\\n\""))
@@ -43,7 +43,7 @@ pub fn get_sends_the_request_line(cx: &Ctx) -> Outcome {
             )
             .cause(cx.t(
                 "The first line is the method, the target and the version, separated by single spaces. The target is the path with its query (`/` when the URL has no path, also before a `?`), never the `#fragment`.",
-                "첫 줄은 메서드, 대상, 버전을 공백 하나씩으로 구분해 씁니다. 대상은 경로와 쿼리입니다(URL에 경로가 없으면 `?` 앞이라도 `/`). `#프래그먼트`는 보내지 않습니다.",
+                "첫 줄은 메서드, 대상, 버전을 공백 하나씩으로 구분해 씁니다. 대상은 경로와 쿼리입니다(URL에 경로가 없으면 `?` 앞이어도 `/`). `#프래그먼트`는 보내지 않습니다.",
             )));
         }
     }
@@ -69,7 +69,7 @@ fn expect_host(cx: &Ctx, ex: &super::common::Exchange, expected: &str, cause: St
     };
     let failure = Failure::new(cx.t(
         "the request does not carry exactly one right Host header",
-        "요청에 올바른 Host 헤더가 정확히 하나 있지 않습니다",
+        "요청에 Host 헤더가 없거나, 여러 개이거나, 값이 틀렸습니다",
     ))
     .sent(ex.run.command_line())
     .expected(format!("\"Host: {expected}\\r\\n\""))
@@ -91,7 +91,7 @@ pub fn get_sends_the_host_header(cx: &Ctx) -> Outcome {
         &ex.addr.to_string(),
         cx.t(
             "HTTP/1.1 requires a Host header: one address can serve many sites, and the server picks one by this name. Write the host as the URL has it, with `:PORT` when the URL gives a port.",
-            "HTTP/1.1에서는 Host 헤더가 필수입니다. 주소 하나로 여러 사이트를 처리할 수 있어서, 서버는 이 이름으로 사이트를 고릅니다. URL에 적힌 호스트를 쓰고, URL에 포트가 있으면 `:PORT`도 붙이세요.",
+            "HTTP/1.1에서는 Host 헤더가 필수입니다. 주소 하나에 사이트가 여럿 있을 수 있어서, 서버는 이 이름으로 사이트를 고릅니다. URL에 적힌 호스트를 쓰고, URL에 포트가 있으면 `:PORT`도 붙이세요.",
         ),
     )
 }
@@ -107,7 +107,7 @@ pub fn get_sends_the_host_as_written(cx: &Ctx) -> Outcome {
         |failure| {
             failure.cause(cx.t(
                 "The URL's host is a name: look it up and connect (TcpStream::connect does both, with \"localhost:PORT\").",
-                "URL의 호스트가 이름입니다. 이름을 풀어서 연결하세요(TcpStream::connect에 \"localhost:PORT\"를 주면 둘 다 합니다).",
+                "URL의 호스트가 이름입니다. 이름을 주소로 풀어서 연결하세요(TcpStream::connect에 \"localhost:PORT\"를 넘기면 둘 다 처리합니다).",
             ))
         },
     )?;
@@ -117,7 +117,7 @@ pub fn get_sends_the_host_as_written(cx: &Ctx) -> Outcome {
         &format!("localhost:{}", ex.addr.port()),
         cx.t(
             "Host is the URL's host as written (RFC 9112 §3.2), not the address it resolved to: a server with many sites on one address picks the site by that name. Copy the host from the URL.",
-            "Host는 URL에 적힌 호스트 그대로입니다(RFC 9112 §3.2). 이름을 풀어서 얻은 주소가 아닙니다. 주소 하나에 사이트가 여럿인 서버는 그 이름으로 사이트를 고릅니다. URL의 호스트를 그대로 옮기세요.",
+            "Host는 이름을 풀어서 얻은 주소가 아니라 URL에 적힌 호스트 그대로입니다(RFC 9112 §3.2). 주소 하나에 사이트가 여럿인 서버는 그 이름으로 사이트를 고릅니다. URL의 호스트를 그대로 옮기세요.",
         ),
     )
 }
@@ -151,7 +151,7 @@ pub fn get_uses_port_80_by_default(cx: &Ctx) -> Outcome {
             &ex.run,
             Failure::new(cx.t(
                 "the request line is not `GET /default-port HTTP/1.1`",
-                "요청 줄이 `GET /default-port HTTP/1.1`가 아닙니다",
+                "요청 줄이 `GET /default-port HTTP/1.1`이 아닙니다",
             ))
             .sent(ex.run.command_line())
             .note(received(cx, &ex.seen)),
@@ -163,7 +163,7 @@ pub fn get_uses_port_80_by_default(cx: &Ctx) -> Outcome {
         &ip.to_string(),
         cx.t(
             "Host is the URL's authority as written (RFC 9112 §3.2): the URL named no port, so Host has none. Add `:PORT` only when the URL gives one.",
-            "Host는 URL에 적힌 authority 그대로입니다(RFC 9112 §3.2). URL에 포트가 없었으니 Host에도 없어야 합니다. `:PORT`는 URL에 포트가 있을 때만 붙이세요.",
+            "Host는 URL에 적힌 호스트와 포트 그대로입니다(RFC 9112 §3.2). URL에 포트가 없었으니 Host에도 없어야 합니다. `:PORT`는 URL에 포트가 있을 때만 붙이세요.",
         ),
     )?;
     if ex.run.status.code() == Some(0) && ex.run.stdout == b"ok\n" {
@@ -200,7 +200,7 @@ pub fn get_connects_over_ipv6(cx: &Ctx) -> Outcome {
             &ex.run,
             Failure::new(cx.t(
                 "over IPv6, the request line is not `GET /over-ipv6 HTTP/1.1`",
-                "IPv6로 보낸 요청 줄이 `GET /over-ipv6 HTTP/1.1`가 아닙니다",
+                "IPv6로 보낸 요청 줄이 `GET /over-ipv6 HTTP/1.1`이 아닙니다",
             ))
             .sent(ex.run.command_line())
             .note(received(cx, &ex.seen)),
@@ -213,7 +213,7 @@ pub fn get_connects_over_ipv6(cx: &Ctx) -> Outcome {
         &ex.addr.to_string(),
         cx.t(
             "Host is the URL's authority as written: an IPv6 address keeps its brackets, `Host: [::1]:PORT` (RFC 9112 §3.2, RFC 3986 §3.2.2).",
-            "Host는 URL에 적힌 authority 그대로입니다. IPv6 주소는 대괄호를 그대로 두어 `Host: [::1]:PORT`가 됩니다(RFC 9112 §3.2, RFC 3986 §3.2.2).",
+            "Host는 URL에 적힌 호스트와 포트 그대로입니다. IPv6 주소는 대괄호를 그대로 두어 `Host: [::1]:PORT`가 됩니다(RFC 9112 §3.2, RFC 3986 §3.2.2).",
         ),
     )?;
     if ex.run.status.code() == Some(0) && ex.run.stdout == b"ok\n" {
@@ -249,7 +249,7 @@ pub fn get_sends_connection_close(cx: &Ctx) -> Outcome {
         &ex.run,
         Failure::new(cx.t(
             "the request does not ask the server to close the connection",
-            "요청이 서버에게 연결을 닫아 달라고 하지 않습니다",
+            "요청에 연결을 닫아 달라는 헤더가 없습니다",
         ))
         .sent(ex.run.command_line())
         .expected("\"Connection: close\\r\\n\""),
@@ -262,7 +262,7 @@ pub fn get_sends_connection_close(cx: &Ctx) -> Outcome {
     .note(received(cx, &ex.seen))
     .cause(cx.t(
         "An HTTP/1.1 connection stays open after the response unless the client says `Connection: close`; this client sends one request, so it says so.",
-        "HTTP/1.1 연결은 클라이언트가 `Connection: close`라고 말하지 않으면 응답 뒤에도 열려 있습니다. 이 클라이언트는 요청을 하나만 보내므로 그렇게 말해야 합니다.",
+        "HTTP/1.1 연결은 클라이언트가 `Connection: close`를 보내지 않으면 응답 뒤에도 열려 있습니다. 이 클라이언트는 요청을 하나만 보내므로 이 헤더를 보내야 합니다.",
     )))
 }
 
@@ -318,7 +318,7 @@ pub fn get_frames_the_request_with_crlf(cx: &Ctx) -> Outcome {
     )
     .cause(cx.t(
         "HTTP ends every line of the head with CR LF (\"\\r\\n\"), not a bare \"\\n\", and ends the head with one empty line. Many servers forgive a bare \\n; a strict one waits for \\r\\n\\r\\n forever.",
-        "HTTP는 헤드의 모든 줄을 \"\\n\"만이 아니라 CR LF(\"\\r\\n\")로 끝내고, 헤드 끝에 빈 줄 하나를 둡니다. \\n만 써도 받아 주는 서버가 많지만, 엄격한 서버는 \\r\\n\\r\\n을 끝없이 기다립니다.",
+        "HTTP는 헤드의 모든 줄을 \"\\n\" 하나가 아니라 CR LF(\"\\r\\n\")로 끝내고, 헤드 끝에 빈 줄 하나를 둡니다. \\n만 써도 받아 주는 서버가 많지만, 엄격한 서버는 \\r\\n\\r\\n을 끝없이 기다립니다.",
     )))
 }
 
@@ -359,10 +359,10 @@ pub fn get_reports_a_refused_connection(cx: &Ctx) -> Outcome {
     expect_exit_2(
         cx,
         &run,
-        &cx.t("nothing listens there", "그 주소에서 수신 대기하는 것이 없음"),
+        &cx.t("nothing listens there", "그 주소에서 수신 대기하는 소켓이 없음"),
         cx.t(
             "connect fails with \"Connection refused\" when nothing listens on the port. Return that error with ? (get turns it into a message and exit code 2); never unwrap it.",
-            "그 포트에서 수신 대기하는 것이 없으면 connect가 \"Connection refused\"로 실패합니다. 그 오류를 ?로 돌려주세요(get이 메시지와 종료 코드 2로 바꿉니다). unwrap하면 안 됩니다.",
+            "그 포트에서 수신 대기하는 소켓이 없으면 connect가 \"Connection refused\"로 실패합니다. 그 오류를 ?로 돌려주세요(get이 메시지와 종료 코드 2로 바꿉니다). unwrap하면 안 됩니다.",
         ),
     )
 }

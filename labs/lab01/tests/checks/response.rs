@@ -64,7 +64,7 @@ pub fn get_prints_the_body_byte_for_byte(cx: &Ctx) -> Outcome {
         .sent(run.command_line())
         .situation(cx.t(
             "the grader's server sent the head in 2 pieces (the second once the program had read the first), then 204800 bytes of binary body in pieces of 1 to 8192 bytes with pauses between them, then closed the connection",
-            "채점기의 서버가 헤드를 두 조각으로(프로그램이 첫 조각을 읽은 뒤에 둘째 조각을), 이어서 바이너리 본문 204800바이트를 1~8192바이트 조각으로 나눠 사이사이 쉬면서 보낸 뒤 연결을 닫았습니다",
+            "채점기의 서버가 헤드를 두 조각으로 나눠 보내고(둘째 조각은 프로그램이 첫 조각을 읽은 뒤에), 이어서 바이너리 본문 204800바이트를 1~8192바이트 조각으로 나눠 사이사이 쉬면서 보낸 뒤 연결을 닫았습니다",
         ))
         .expected(cx.t(
             "exit code 0, and exactly those 204800 bytes on stdout",
@@ -74,12 +74,12 @@ pub fn get_prints_the_body_byte_for_byte(cx: &Ctx) -> Outcome {
     let cause = if run.stdout.is_empty() && !run.status.success() {
         cx.t(
             "The program gave up before printing any of the body. The head came in two pieces: one read() returns what has arrived so far. Read until the empty line (\\r\\n\\r\\n) has arrived, however many reads that takes.",
-            "프로그램이 본문을 하나도 출력하지 않고 포기했습니다. 헤드가 두 조각으로 왔습니다. read() 한 번은 지금까지 도착한 만큼만 돌려줍니다. 빈 줄(\\r\\n\\r\\n)이 도착할 때까지, 몇 번이 걸리든 읽으세요.",
+            "프로그램이 본문을 하나도 출력하지 않고 끝났습니다. 헤드는 두 조각으로 왔고, read() 한 번은 그때까지 도착한 만큼만 돌려줍니다. read를 몇 번 호출하든 빈 줄(\\r\\n\\r\\n)이 도착할 때까지 읽으세요.",
         )
     } else if run.stdout.len() < body.len() && body.starts_with(&run.stdout) {
         cx.t(
             "Only the start of the body came out: one read() returns what has arrived so far, not the whole response. Keep reading until read returns 0 (the server closed).",
-            "본문의 앞부분만 나왔습니다. read() 한 번은 지금까지 도착한 만큼만 돌려줄 뿐, 응답 전체가 아닙니다. read가 0을 반환할(서버가 연결을 닫을) 때까지 계속 읽으세요.",
+            "본문의 앞부분만 나왔습니다. read() 한 번은 응답 전체가 아니라 그때까지 도착한 만큼만 돌려줍니다. read가 0을 반환할(서버가 연결을 닫을) 때까지 계속 읽으세요.",
         )
     } else {
         cx.t(
@@ -128,7 +128,7 @@ pub fn get_stops_at_content_length(cx: &Ctx) -> Outcome {
             ],
             cx.t(
                 "the grader's server answered `Content-Length: 1000` with 300 body bytes, then, once the program had read them, the other 700 and 38 more bytes after them, and kept the connection open",
-                "채점기의 서버가 `Content-Length: 1000`과 본문 300바이트로 답하고, 프로그램이 그것을 읽은 뒤 나머지 700바이트와 그 뒤에 38바이트를 더 보낸 다음 연결을 열어 두었습니다",
+                "채점기의 서버가 `Content-Length: 1000`과 본문 300바이트로 답하고, 프로그램이 그 300바이트를 읽은 뒤 나머지 700바이트와 그 뒤에 붙은 38바이트를 보낸 다음 연결을 열어 두었습니다",
             ),
         ),
         (
@@ -185,12 +185,12 @@ pub fn get_stops_at_content_length_0(cx: &Ctx) -> Outcome {
         b"",
         Failure::new(cx.t(
             "an empty body with `Content-Length: 0` did not end the response",
-            "`Content-Length: 0`인 빈 본문에서 응답을 끝내지 않았습니다",
+            "`Content-Length: 0`인 빈 본문을 받고도 응답을 끝내지 않았습니다",
         ))
         .sent(run.command_line())
         .situation(cx.t(
             "the grader's server answered `HTTP/1.1 200 OK` with `Content-Length: 0` and no body, and kept the connection open",
-            "채점기의 서버가 `HTTP/1.1 200 OK`, `Content-Length: 0`, 본문 없음으로 답하고 연결을 열어 두었습니다",
+            "채점기의 서버가 `Content-Length: 0`이 든 `HTTP/1.1 200 OK` 응답을 본문 없이 보내고 연결을 열어 두었습니다",
         ))
         .expected(cx.t(
             "nothing on stdout, and exit code 0 right after the head",
@@ -260,7 +260,7 @@ pub fn get_reads_content_length_in_any_spelling(cx: &Ctx) -> Outcome {
                     header, body.len(), JUNK.len()
                 ),
                 format!(
-                    "채점기의 서버가 헤더 줄 {:?}, 본문 {}바이트, 그 뒤 {}바이트를 보내고 연결을 열어 두었습니다",
+                    "채점기의 서버가 헤더 줄 {:?}, 본문 {}바이트, 그리고 {}바이트를 더 보낸 뒤 연결을 열어 두었습니다",
                     header, body.len(), JUNK.len()
                 ),
             ))
@@ -393,7 +393,7 @@ pub fn get_reads_a_64_kib_head(cx: &Ctx) -> Outcome {
     )
     .cause(cx.t(
         "Heads up to 64 KiB must be read (the contract). Collect the head in a Vec that grows as reads come, not in one fixed array, and refuse only a head longer than 64 KiB.",
-        "64 KiB까지의 헤드는 읽어야 합니다(계약). 헤드를 고정 크기 배열 하나가 아니라 읽을 때마다 늘어나는 Vec에 모으고, 64 KiB보다 긴 헤드만 거절하세요.",
+        "계약에 따라 64 KiB까지의 헤드는 읽어야 합니다. 헤드를 고정 크기 배열 하나가 아니라 읽을 때마다 늘어나는 Vec에 모으고, 64 KiB보다 긴 헤드만 거절하세요.",
     )))
 }
 
@@ -450,7 +450,7 @@ pub fn get_handles_a_chunked_response(cx: &Ctx) -> Outcome {
         }
         return Err(failure.cause(cx.t(
             "With `Transfer-Encoding: chunked` the body is framed by chunk sizes, and Transfer-Encoding wins over any Content-Length (RFC 9112 §6.3). This client need not decode it: return an error from parse_head when the head has Transfer-Encoding (exit 2), before printing anything.",
-            "`Transfer-Encoding: chunked`이면 본문은 청크(chunk) 크기로 나뉘고, Transfer-Encoding이 어떤 Content-Length보다 우선합니다(RFC 9112 §6.3). 이 클라이언트는 디코딩하지 않아도 됩니다. 헤드에 Transfer-Encoding이 있으면 아무것도 출력하기 전에 parse_head에서 오류를 돌려주세요(종료 코드 2).",
+            "`Transfer-Encoding: chunked` 헤더가 있으면 본문은 청크(chunk)마다 크기를 달고 오며, Content-Length가 함께 있어도 Transfer-Encoding이 우선합니다(RFC 9112 §6.3). 이 클라이언트는 디코딩하지 않아도 됩니다. 헤드에 Transfer-Encoding이 있으면 아무것도 출력하기 전에 parse_head에서 오류를 돌려주세요(종료 코드 2).",
         )));
     }
     Ok(())
@@ -493,7 +493,7 @@ pub fn get_reports_the_status_line(cx: &Ctx) -> Outcome {
         )
         .cause(cx.t(
             "Every status from 200 to 299 means success: read the code from the status line as a number and compare the range, not the text `200 OK`.",
-            "200부터 299까지는 모두 성공입니다. 상태 줄의 코드를 숫자로 읽어 범위로 비교하세요. `200 OK`라는 글자와 비교하면 안 됩니다.",
+            "200부터 299까지는 모두 성공입니다. 상태 줄의 코드를 숫자로 읽어 범위로 비교하세요. `200 OK`라는 문자열과 비교하면 안 됩니다.",
         )));
     }
     Ok(())
@@ -519,7 +519,7 @@ pub fn get_accepts_any_reason_phrase(cx: &Ctx) -> Outcome {
             body,
             Failure::new(cx.t(
                 format!("the status line {status_line:?} was not accepted"),
-                format!("상태 줄 {status_line:?}을 받아들이지 않았습니다"),
+                format!("상태 줄이 {status_line:?}인 응답을 받아들이지 않았습니다"),
             ))
             .sent(run.command_line())
             .expected(cx.t(
@@ -529,7 +529,7 @@ pub fn get_accepts_any_reason_phrase(cx: &Ctx) -> Outcome {
         )
         .cause(cx.t(
             "The status line is `HTTP/1.x`, a space, three digits, a space, and a reason phrase that may be empty or have spaces of its own (RFC 9112 §4). Read the version and the code; ignore the reason.",
-            "상태 줄은 `HTTP/1.x`, 공백, 숫자 세 개, 공백, 그리고 사유 문구입니다. 사유 문구는 비어 있을 수도, 그 안에 공백이 있을 수도 있습니다(RFC 9112 §4). 버전과 코드만 읽고 사유 문구는 무시하세요.",
+            "상태 줄은 `HTTP/1.x`, 공백, 세 자리 숫자, 공백, 그리고 사유 문구로 이루어집니다. 사유 문구는 비어 있을 수도, 그 안에 공백이 있을 수도 있습니다(RFC 9112 §4). 버전과 코드만 읽고 사유 문구는 무시하세요.",
         )));
     }
     Ok(())
@@ -572,7 +572,7 @@ pub fn get_exits_1_on_any_other_status(cx: &Ctx) -> Outcome {
         )
         .cause(cx.t(
             "Any status outside 200-299 is a whole, valid response with bad news, a redirect (3xx) too: print its body like any other, and then exit with 1.",
-            "200~299 밖의 상태는 리다이렉션(3xx)까지 모두, 온전하고 올바르지만 좋은 소식은 아닌 응답입니다. 다른 응답처럼 본문을 출력하고, 그다음 종료 코드 1로 끝내세요.",
+            "상태가 200~299 밖인 응답도 리다이렉션(3xx)을 포함해 모두 온전하고 올바른 응답입니다. 요청이 성공하지 못했다는 소식을 담고 있을 뿐입니다. 다른 응답처럼 본문을 출력한 뒤 종료 코드 1로 끝내세요.",
         )));
     }
     Ok(())
@@ -619,7 +619,7 @@ pub fn get_reports_a_malformed_response(cx: &Ctx) -> Outcome {
             &cx.t(what_en, what_ko),
             cx.t(
                 "A response that is not HTTP (no status line `HTTP/1.x CODE`, a head cut off by EOF, a Content-Length that is not a number, two Content-Lengths that disagree: RFC 9112 §6.3) is an error: return an InvalidData error, which get turns into a message and exit code 2.",
-                "HTTP가 아닌 응답(`HTTP/1.x CODE` 상태 줄이 없음, EOF로 끊긴 헤드, 숫자가 아닌 Content-Length, 서로 다른 Content-Length 두 개: RFC 9112 §6.3)은 오류입니다. InvalidData 오류를 돌려주면 get이 메시지와 종료 코드 2로 바꿉니다.",
+                "상태 줄이 `HTTP/1.x CODE`로 시작하지 않는 응답, 헤드가 EOF로 끊긴 응답, Content-Length가 숫자가 아닌 응답, 서로 다른 Content-Length가 두 개인 응답(RFC 9112 §6.3)은 HTTP 응답이 아니므로 오류입니다. InvalidData 오류를 돌려주면 get이 메시지와 종료 코드 2로 바꿉니다.",
             ),
         )?;
     }

@@ -46,7 +46,7 @@ fn expect_printed(
         )),
         Err(_) if !peer.connected() => peer.no_connection().got(cx.t(
             "nothing on stdout; the program is still running",
-            "stdout에 아무것도 없음. 프로그램은 아직 실행 중",
+            "stdout에 아무것도 없음(프로그램은 아직 실행 중)",
         )),
         Err(_) => Failure::new(cx.t(
             "the server's line did not appear on stdout in time",
@@ -58,7 +58,7 @@ fn expect_printed(
                 WAIT.as_secs()
             ),
             format!(
-                "{}초 동안 stdout에 아무것도 없음. 프로그램은 아직 실행 중",
+                "{}초 동안 stdout에 아무것도 없음(프로그램은 아직 실행 중)",
                 WAIT.as_secs()
             ),
         )),
@@ -110,7 +110,7 @@ pub fn talk_prints_a_line_pushed_first(cx: &Ctx) -> Outcome {
         ),
         cx.t(
             "The server may speak first. Read from the server independently of stdin (on a thread of its own, say); a loop that waits for a line of stdin before it reads from the server never hears this.",
-            "서버가 먼저 말할 수 있습니다. 서버에서 읽는 일은 stdin과 상관없이 하세요(예를 들어 별도의 스레드에서). stdin에서 한 줄을 기다린 다음에야 서버를 읽는 반복문은 이 줄을 듣지 못합니다.",
+            "서버가 먼저 보낼 수도 있습니다. 서버에서 읽는 일은 stdin과 상관없이 하세요(예를 들어 별도 스레드에서). stdin에서 한 줄을 기다린 다음에야 서버에서 읽는 루프는 이 줄을 받지 못합니다.",
         ),
     )
 }
@@ -188,7 +188,7 @@ pub fn talk_sends_stdin_lines_in_order(cx: &Ctx) -> Outcome {
                 Ok(line) if line == expected.as_bytes() => continue,
                 Ok(line) => Failure::new(cx.t(
                     "the server received another line than the one expected next",
-                    "서버가 다음으로 기대한 줄과 다른 줄을 받았습니다",
+                    "서버가 다음에 와야 할 줄과 다른 줄을 받았습니다",
                 ))
                 .got(show(cx.lang(), &line)),
                 Err(_) if program.exit_status(millis(100)).is_some() => program.exit_failure(cx.t(
@@ -206,7 +206,7 @@ pub fn talk_sends_stdin_lines_in_order(cx: &Ctx) -> Outcome {
                         WAIT.as_secs()
                     ),
                     format!(
-                        "{}초 동안 아무것도 오지 않음. 프로그램은 아직 실행 중",
+                        "{}초 동안 아무것도 오지 않음(프로그램은 아직 실행 중)",
                         WAIT.as_secs()
                     ),
                 )),
@@ -218,7 +218,7 @@ pub fn talk_sends_stdin_lines_in_order(cx: &Ctx) -> Outcome {
                         show(cx.lang(), written.as_bytes())
                     ),
                     format!(
-                        "지금까지 stdin에 쓴 것: {}. stdin은 열려 있음",
+                        "지금까지 stdin에 쓴 것: {}(stdin은 열어 둠)",
                         show(cx.lang(), written.as_bytes())
                     ),
                 ))
@@ -229,7 +229,7 @@ pub fn talk_sends_stdin_lines_in_order(cx: &Ctx) -> Outcome {
                         WAIT.as_secs()
                     ),
                     format!(
-                        "{}초 안에 서버가 다음으로 {}를 받음",
+                        "{}초 안에 서버가 다음 줄로 받는 {}",
                         WAIT.as_secs(),
                         show(cx.lang(), expected.as_bytes())
                     ),
@@ -262,7 +262,7 @@ pub fn talk_half_closes_at_stdin_eof(cx: &Ctx) -> Outcome {
     );
     let half_close = cx.t(
         "At EOF on stdin, shut down only the sending side: stream.shutdown(Shutdown::Write). The server reads EOF, and the connection stays open for its answer; keep printing until read returns 0.",
-        "stdin이 EOF에 이르면 보내는 쪽만 닫으세요: stream.shutdown(Shutdown::Write). 서버는 EOF를 읽고, 연결은 서버의 답을 위해 열려 있습니다. read가 0을 반환할 때까지 계속 출력하세요.",
+        "stdin이 EOF에 이르면 stream.shutdown(Shutdown::Write)로 보내는 방향만 닫으세요. 서버는 EOF를 읽고, 연결은 서버가 답할 수 있도록 열려 있습니다. read가 0을 반환할 때까지 계속 출력하세요.",
     );
     let failure = match report.recv_timeout(WAIT) {
         Ok((got, Ending::Eof)) if got == b"last line\n" => None,
@@ -322,7 +322,7 @@ pub fn talk_half_closes_at_stdin_eof(cx: &Ctx) -> Outcome {
         ),
         cx.t(
             "The server's answer after your EOF was lost. Shut down only the sending side (Shutdown::Write), not both, and do not exit when stdin ends: keep printing until the server closes.",
-            "EOF 뒤에 온 서버의 답을 잃었습니다. 보내는 쪽만 닫으세요(Shutdown::Write, Both가 아님). stdin이 끝났다고 프로그램을 끝내지 말고, 서버가 연결을 닫을 때까지 계속 출력하세요.",
+            "EOF 뒤에 온 서버의 답이 출력되지 않았습니다. Both가 아니라 보내는 방향만 닫으세요(Shutdown::Write). stdin이 끝났다고 프로그램을 끝내지 말고, 서버가 연결을 닫을 때까지 계속 출력하세요.",
         ),
     )?;
     match program.exit_status(WAIT) {
@@ -344,7 +344,7 @@ pub fn talk_half_closes_at_stdin_eof(cx: &Ctx) -> Outcome {
         ))
         .cause(cx.t(
             "When read from the server returns 0, the server has closed: the conversation is over, so return (exit code 0).",
-            "서버에서 읽은 read가 0을 반환하면 서버가 연결을 닫은 것입니다. 대화가 끝났으니 돌아가세요(종료 코드 0).",
+            "서버 쪽 read가 0을 반환하면 서버가 연결을 닫은 것입니다. 대화가 끝났으니 반환해서 종료 코드 0으로 끝내세요.",
         ))),
     }
 }
@@ -355,10 +355,10 @@ pub fn talk_reports_a_refused_connection(cx: &Ctx) -> Outcome {
     expect_exit_2(
         cx,
         &run,
-        &cx.t("nothing listens there", "그 주소에서 수신 대기하는 것이 없음"),
+        &cx.t("nothing listens there", "그 주소에서 수신 대기하는 소켓이 없음"),
         cx.t(
             "connect fails with \"Connection refused\" when nothing listens on the port. Return that error with ? (main turns it into a message and exit code 2); never unwrap it.",
-            "그 포트에서 수신 대기하는 것이 없으면 connect가 \"Connection refused\"로 실패합니다. 그 오류를 ?로 돌려주세요(main이 메시지와 종료 코드 2로 바꿉니다). unwrap하면 안 됩니다.",
+            "그 포트에서 수신 대기하는 소켓이 없으면 connect가 \"Connection refused\"로 실패합니다. 그 오류를 ?로 돌려주세요(main이 메시지와 종료 코드 2로 바꿉니다). unwrap하면 안 됩니다.",
         ),
     )
 }
@@ -427,7 +427,7 @@ pub fn talk_prints_lines_that_arrive_in_pieces(cx: &Ctx) -> Outcome {
     }
     let situation = cx.t(
         "stdin closed at once; the grader's server sent b\"hello wo\", then b\"rld\\n\" with \"안\" and the first byte of \"녕\", then the rest of \"녕하세요\\n\", three short lines and a 20000-byte line, then b\"the last line has no newline\", and closed; it sent each piece only once the program had read the one before",
-        "stdin은 바로 닫음. 채점기의 서버가 b\"hello wo\", 그다음 b\"rld\\n\"과 \"안\", \"녕\"의 첫 바이트, 그다음 \"녕하세요\\n\"의 나머지와 짧은 줄 세 개, 20000바이트짜리 줄 하나, 그다음 b\"the last line has no newline\"을 보내고 연결을 닫았습니다. 각 조각은 프로그램이 앞 조각을 읽은 뒤에야 보냈습니다",
+        "stdin은 바로 닫았습니다. 채점기의 서버는 b\"hello wo\"를 보내고, 이어서 b\"rld\\n\"과 \"안\", \"녕\"의 첫 바이트를, 그다음 \"녕하세요\\n\"의 나머지와 짧은 줄 세 개, 20000바이트짜리 줄 하나를, 마지막으로 b\"the last line has no newline\"을 보낸 뒤 연결을 닫았습니다. 각 조각은 프로그램이 앞 조각을 읽은 뒤에야 보냈습니다",
     );
     let mut failure = match status {
         None => Failure::new(cx.t(
@@ -485,7 +485,7 @@ pub fn talk_prints_lines_that_arrive_in_pieces(cx: &Ctx) -> Outcome {
     } else {
         cx.t(
             "TCP keeps no message boundaries: a read returns part of a line, or several lines. Read the server's side through a BufReader, print each line read_until(b'\\n') returns as bytes, and at EOF print what is left.",
-            "TCP는 메시지 경계를 지키지 않습니다. read 한 번은 줄의 일부나 여러 줄을 돌려줍니다. 서버 쪽을 BufReader로 감싸 read_until(b'\\n')이 돌려주는 줄을 바이트 그대로 출력하고, EOF에서는 남은 것을 출력하세요.",
+            "TCP는 메시지 경계를 지키지 않습니다. read 한 번은 줄의 일부를 돌려줄 수도, 여러 줄을 돌려줄 수도 있습니다. 서버 쪽을 BufReader로 감싸 read_until(b'\\n')이 돌려주는 줄을 바이트 그대로 출력하고, EOF를 만나면 남은 바이트를 출력하세요.",
         )
     }))
 }
@@ -536,7 +536,7 @@ pub fn talk_exits_when_the_server_closes(cx: &Ctx) -> Outcome {
         ))
         .cause(cx.t(
             "When the server closes, the conversation is over, whether or not the user is done typing. End the program when the read from the server returns 0: return from main (the thread blocked on stdin ends with it); do not join that thread first.",
-            "서버가 연결을 닫으면 사용자가 입력을 마쳤든 아니든 대화는 끝납니다. 서버에서 읽은 read가 0을 반환하면 프로그램을 끝내세요. main에서 돌아가면 stdin에서 대기하던 스레드도 함께 끝납니다. 그 스레드를 먼저 join하면 안 됩니다.",
+            "서버가 연결을 닫으면 사용자가 입력을 마쳤든 아니든 대화는 끝납니다. 서버 쪽 read가 0을 반환하면 프로그램을 끝내세요. main에서 반환하면 stdin에서 대기하던 스레드도 함께 끝납니다. 그 스레드를 먼저 join하면 안 됩니다.",
         ))),
     }
 }
@@ -565,11 +565,11 @@ fn talk_at(
         line,
         cx.t(
             format!("PROGRAM talk {addr}; the grader's server at {} sent \"{line}\\n\" as soon as the program connected", peer.addr()),
-            format!("PROGRAM talk {addr}. 프로그램이 연결하자마자 {}의 채점기 서버가 \"{line}\\n\"을 보냈습니다", peer.addr()),
+            format!("PROGRAM talk {addr}. 프로그램이 연결하자마자 {}에 있는 채점기의 서버가 \"{line}\\n\"을 보냈습니다", peer.addr()),
         ),
         cx.t(
             "ADDR is HOST:PORT as the user typed it: a name (`localhost:7171`), an IPv4 address or an IPv6 address in brackets (`[::1]:7171`). Give the text to TcpStream::connect, which resolves it and tries every address it has.",
-            "ADDR는 사용자가 입력한 HOST:PORT 그대로입니다. 이름(`localhost:7171`), IPv4 주소, 대괄호로 감싼 IPv6 주소(`[::1]:7171`)가 모두 올 수 있습니다. 그 문자열을 TcpStream::connect에 넘기면 이름을 풀고 나온 주소를 모두 시도합니다.",
+            "ADDR는 사용자가 입력한 HOST:PORT 그대로입니다. 이름(`localhost:7171`), IPv4 주소, 대괄호로 감싼 IPv6 주소(`[::1]:7171`)가 모두 올 수 있습니다. 그 문자열을 TcpStream::connect에 넘기면 이름을 풀어 나온 주소를 차례로 시도합니다.",
         ),
     )
     .map_err(|failure| {
