@@ -704,12 +704,24 @@ fn parse_listening(lang: Lang, line: &str) -> Result<SocketAddr, Failure> {
     Ok(addr)
 }
 
+/// The Korean particle 로/으로 after a number read aloud: 으로 after a final consonant
+/// other than ㄹ (영, 삼, 육, 십, 백, 천, 만), 로 otherwise (일, 이, 사, 오, 칠, 팔, 구).
+/// `0으로`, `1로`, `3으로`, `101로`, `110으로`.
+pub fn ro(n: i32) -> &'static str {
+    let n = n.unsigned_abs();
+    match n % 10 {
+        0 => "으로", // 영, or a round number read as 십, 백, 천, 만: all end in a consonant
+        3 | 6 => "으로",
+        _ => "로",
+    }
+}
+
 /// Says how a program ended: its exit code, or the signal that killed it.
 pub fn describe_exit(lang: Lang, status: ExitStatus) -> String {
     if let Some(code) = status.code() {
         return lang.pick(
             format!("the program exited with code {code}"),
-            format!("프로그램이 종료 코드 {code}로 끝났습니다"),
+            format!("프로그램이 종료 코드 {code}{} 끝났습니다", ro(code)),
         );
     }
     #[cfg(unix)]
@@ -891,6 +903,18 @@ pub fn stderr_step(lang: Lang, stderr: &str) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_particle_after_an_exit_code_follows_how_it_is_read() {
+        let read = |n| format!("{n}{}", ro(n));
+        assert_eq!(read(0), "0으로");
+        assert_eq!(read(1), "1로");
+        assert_eq!(read(2), "2로");
+        assert_eq!(read(3), "3으로");
+        assert_eq!(read(101), "101로");
+        assert_eq!(read(110), "110으로");
+        assert_eq!(read(-1), "-1로");
+    }
 
     #[test]
     fn finds_panics_in_both_formats_and_only_panics() {
