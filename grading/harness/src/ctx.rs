@@ -85,6 +85,29 @@ impl Ctx {
         })
     }
 
+    /// Starts a server asked to listen on `[::1]:0` (`args` carries that address): the check
+    /// every server lab shares for IPv6. Says NOT MEASURED on a machine without an IPv6
+    /// loopback; diagnoses a program that fails to start there, or announces an address
+    /// other than `[::1]`, as fixed to IPv4.
+    pub fn start_server_on_ipv6(&self, args: &[&str]) -> Result<Server, Failure> {
+        self.ipv6_loopback()?;
+        let ipv4_only = || crate::diagnose::ipv4_only(self.lang);
+        let server = self
+            .start_server(args)
+            .map_err(|f| f.diagnosis(ipv4_only()))?;
+        if !server.addr.is_ipv6() || !server.addr.ip().is_loopback() {
+            return Err(Failure::new(self.t(
+                "asked to listen on [::1], the program announced another address",
+                "[::1]에서 수신 대기하라고 했는데 프로그램이 다른 주소를 알렸습니다",
+            ))
+            .sent(format!("PROGRAM {}", args.join(" ")))
+            .expected("listening on [::1]:PORT")
+            .got(format!("listening on {}", server.addr))
+            .diagnosis(ipv4_only()));
+        }
+        Ok(server)
+    }
+
     /// Whether this machine has an IPv6 loopback ([::1]) the grader can use. Checks that
     /// need it say they could not measure when it is missing (a container with IPv6 off),
     /// instead of failing a correct program.

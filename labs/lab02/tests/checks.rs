@@ -424,20 +424,7 @@ fn still_serving(cx: &Ctx, server: &mut Server, after: &str) -> Outcome {
 }
 
 fn serves_over_ipv6(cx: &Ctx) -> Outcome {
-    cx.ipv6_loopback()?;
-    let mut server = cx
-        .start_server(&["--listen", "[::1]:0"])
-        .map_err(|f| f.diagnosis(harness::diagnose::ipv4_only(cx.lang())))?;
-    if !server.addr.is_ipv6() || !server.addr.ip().is_loopback() {
-        return Err(Failure::new(cx.t(
-            "asked to listen on [::1], the program announced another address",
-            "[::1]에서 수신 대기하라고 했는데 프로그램이 다른 주소를 알렸습니다",
-        ))
-        .sent("--listen [::1]:0")
-        .expected("listening on [::1]:PORT")
-        .got(format!("listening on {}", server.addr))
-        .diagnosis(harness::diagnose::ipv4_only(cx.lang())));
-    }
+    let mut server = cx.start_server_on_ipv6(&["--listen", "[::1]:0"])?;
     let mut client = server.connect()?;
     let data = b"over IPv6\n\x00\xff";
     client.send(data)?;

@@ -264,22 +264,9 @@ fn announces_address(cx: &Ctx) -> Outcome {
 }
 
 fn serves_over_ipv6(cx: &Ctx) -> Outcome {
-    cx.ipv6_loopback()?;
     let site = Site::new()?;
     let root = site.root_arg();
-    let mut server = cx
-        .start_server(&["--listen", "[::1]:0", "--root", &root])
-        .map_err(|f| f.diagnosis(harness::diagnose::ipv4_only(cx.lang())))?;
-    if !server.addr.is_ipv6() || !server.addr.ip().is_loopback() {
-        return Err(Failure::new(cx.t(
-            "asked to listen on [::1], the program announced another address",
-            "[::1]에서 수신 대기하라고 했는데 프로그램이 다른 주소를 알렸습니다",
-        ))
-        .sent("--listen [::1]:0")
-        .expected("listening on [::1]:PORT")
-        .got(format!("listening on {}", server.addr))
-        .diagnosis(harness::diagnose::ipv4_only(cx.lang())));
-    }
+    let mut server = cx.start_server_on_ipv6(&["--listen", "[::1]:0", "--root", &root])?;
     let sent = request("GET", "/", &[]);
     let response = exchange(cx, &mut server, &sent, false)?;
     expect_file(cx, &sent, &response, INDEX_HTML.as_bytes(), "text/html")
