@@ -22,6 +22,7 @@ pub mod process;
 pub mod proof;
 pub mod report;
 pub mod runner;
+pub mod saved;
 pub mod tcp_peer;
 pub mod text;
 pub mod udp;

@@ -522,10 +522,22 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
             }
         );
     }
-    if let Some(path) = std::env::var_os("LAB_REPORT") {
+    // A full run (no filter) is kept as the lab's last grading, for `cargo lab status`.
+    let full_run = opts.filters.is_empty() && opts.skip.is_empty();
+    let wanted = std::env::var_os("LAB_REPORT");
+    if full_run || wanted.is_some() {
         let report = crate::report::json(lab, &program, lang, &selected, &results);
-        if let Err(e) = std::fs::write(&path, report) {
+        if let Some(path) = wanted
+            && let Err(e) = std::fs::write(&path, &report)
+        {
             eprintln!("{}: could not write LAB_REPORT: {e}", lab.name);
+        }
+        if full_run {
+            // Both languages: `cargo lab status` answers in the language it is asked in.
+            let other = lang.pick(Lang::Ko, Lang::En);
+            let other_report = crate::report::json(lab, &program, other, &selected, &results);
+            let (en, ko) = lang.pick((&report, &other_report), (&other_report, &report));
+            crate::saved::save(lab.name, en, ko);
         }
     }
     let _ = std::io::stdout().flush();

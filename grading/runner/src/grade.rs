@@ -67,11 +67,41 @@ pub enum Show {
     Progress,
 }
 
-/// Where the runner keeps its files: `target/lab-runner`, or `LAB_RUNNER_STATE`.
+/// Where the runner keeps its files: `target/lab-runner`, or `LAB_RUNNER_STATE` (the same
+/// place the graders keep their last full run, see `harness::saved`).
 pub fn state_dir() -> PathBuf {
-    std::env::var_os("LAB_RUNNER_STATE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target").join("lab-runner"))
+    harness::saved::state_dir()
+}
+
+/// What the last full grading of a lab says, and whether it still describes the lab.
+pub enum Saved {
+    /// Graded, and nothing changed since.
+    Current(Report),
+    /// Graded, but the lab's files (or its `LABNN_BIN`) changed since.
+    Changed(Report),
+    /// Never graded here (or the saved report is unreadable).
+    Never,
+}
+
+/// The last full grading of `lab` that a grader saved (`cargo test -p labNN`,
+/// `cargo lab check`, `watch`, `status --regrade`...), in `lang`, without grading anything.
+pub fn saved(lab: &LabDir, lang: Lang) -> Saved {
+    let Ok(text) = fs::read_to_string(harness::saved::path(&lab.name)) else {
+        return Saved::Never;
+    };
+    let Ok(value) = serde_json::from_str::<Value>(&text) else {
+        return Saved::Never;
+    };
+    let report = value.get("report").and_then(|r| r.get(lang.book_dir()));
+    let Some(report) = report.and_then(|r| parse(&r.to_string())) else {
+        return Saved::Never;
+    };
+    let fingerprint = value.get("fingerprint").and_then(Value::as_str);
+    if fingerprint == Some(harness::saved::fingerprint(&lab.name).as_str()) {
+        Saved::Current(report)
+    } else {
+        Saved::Changed(report)
+    }
 }
 
 /// One report file per run, so that runs in parallel never read each other's reports.
@@ -249,8 +279,19 @@ pub fn check(lang: Lang, lab: LabDir) -> Result<bool, String> {
     Ok(matches!(&outcome, Outcome::Graded(r) if r.passed() == r.checks.len()))
 }
 
-/// `cargo lab status`: one line per lab.
-pub fn status(lang: Lang) -> Result<bool, String> {
+/// Where a lab stands for `cargo lab status`.
+pub enum Standing {
+    /// Graded now, or graded before with nothing changed since.
+    Graded(Outcome),
+    /// Graded before, but its files changed since: the old report, marked as such.
+    Changed(Report),
+    /// Never graded here.
+    NotChecked,
+}
+
+/// `cargo lab status`: one line per lab, from each lab's last saved grading, at once.
+/// With `regrade`, the labs that changed since (or were never graded) are graded first.
+pub fn status(lang: Lang, regrade: bool) -> Result<bool, String> {
     let labs = labs::discover();
     if labs.is_empty() {
         return Err(lang.pick(
@@ -258,13 +299,18 @@ pub fn status(lang: Lang) -> Result<bool, String> {
             "labs/ 아래에 실습이 없습니다".into(),
         ));
     }
-    let results: Vec<(LabDir, Outcome)> = labs
+    let rows: Vec<(LabDir, Standing)> = labs
         .into_iter()
         .map(|lab| {
-            let outcome = run(&lab, lang, Show::Progress);
-            (lab, outcome)
+            let standing = match saved(&lab, lang) {
+                Saved::Current(report) => Standing::Graded(Outcome::Graded(report)),
+                _ if regrade => Standing::Graded(run(&lab, lang, Show::Progress)),
+                Saved::Changed(report) => Standing::Changed(report),
+                Saved::Never => Standing::NotChecked,
+            };
+            (lab, standing)
         })
         .collect();
-    print!("{}", crate::output::status_table(lang, &results));
+    print!("{}", crate::output::status_table(lang, &rows));
     Ok(true)
 }

@@ -69,3 +69,18 @@ pub fn chapter(lab: &LabDir, lang: Lang) -> (String, String) {
     let title = harness::book::chapter_title(lang, &file).unwrap_or_else(|| file.clone());
     (file, title)
 }
+
+/// What a lab is worth: the sum of the `points:` of its check table, read from the grader's
+/// source. It is known without compiling anything, so a lab that does not build (or was never
+/// graded) still counts for its full worth in every total.
+pub fn max_points(lab: &LabDir) -> u64 {
+    fs::read_to_string(lab.dir.join("tests").join("checks.rs"))
+        .unwrap_or_default()
+        .split("points: ")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            digits.parse::<u64>().ok()
+        })
+        .sum()
+}

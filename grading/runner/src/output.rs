@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use harness::Lang;
 use serde_json::json;
 
-use crate::grade::{self, Outcome, Show};
+use crate::grade::{self, Outcome, Show, Standing};
 use crate::labs::{self, LabDir};
 
 /// Colour only for a terminal that wants it (NO_COLOR, https://no-color.org).
@@ -21,54 +21,153 @@ pub fn colour(code: &str, text: &str) -> String {
 }
 
 /// What to do next in a lab, in a line.
-fn next_step(lang: Lang, outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Graded(r) => match r.first_failure() {
-            None => colour("32", lang.pick("done ✓", "완료 ✓")),
-            Some(c) => format!("{} — {}", c.title, c.todo),
+fn next_step(lang: Lang, lab: &LabDir, standing: &Standing) -> String {
+    match standing {
+        Standing::Graded(Outcome::Graded(r)) => match r.first_failure() {
+            None => lang.pick("done ✓", "완료 ✓").to_string(),
+            Some(c) => c.todo.clone(),
         },
-        Outcome::DoesNotCompile(e) => lang.pick(
+        Standing::Graded(Outcome::DoesNotCompile(e)) => lang.pick(
             format!("fix the compile error: {e}"),
             format!("컴파일 오류를 고치세요: {e}"),
         ),
-        Outcome::Broken(e) => e.clone(),
+        Standing::Graded(Outcome::Broken(e)) => e.clone(),
+        // Short enough for an 80-column terminal; the line under the table says more.
+        Standing::Changed(_) => lang.pick(
+            format!("changed: cargo lab check {}", lab.number),
+            format!("채점 후 바뀜: cargo lab check {}", lab.number),
+        ),
+        Standing::NotChecked => lang.pick(
+            format!("not checked: cargo lab check {}", lab.number),
+            format!("채점 전: cargo lab check {}", lab.number),
+        ),
     }
 }
 
-pub fn status_table(lang: Lang, results: &[(LabDir, Outcome)]) -> String {
+/// How many terminal columns `text` takes: Hangul and other wide characters take two.
+fn columns(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` cut to at most `width` columns, with `…` where it was cut.
+fn fit(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_string();
+    }
     let mut out = String::new();
+    for c in text.chars() {
+        if columns(&out) + columns(&c.to_string()) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// `text` padded with spaces to `width` columns (on the right, or on the left).
+fn pad(text: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(columns(text)));
+    if right {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
+/// The terminal's width: `COLUMNS` when the shell exports it, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 40)
+        .unwrap_or(80)
+}
+
+/// The status table: a line per lab that fits the terminal (80 columns unless `COLUMNS`
+/// says more). Totals are out of what every lab is worth, graded or not.
+pub fn status_table(lang: Lang, rows: &[(LabDir, Standing)]) -> String {
+    const CHAPTER: usize = 22;
     let (h_lab, h_chapter, h_checks, h_points, h_next) = lang.pick(
         ("lab", "chapter", "checks", "points", "next"),
-        ("실습", "장", "검사 항목", "점수", "다음에 할 일"),
+        ("실습", "장", "검사", "점수", "다음에 할 일"),
     );
-    out.push_str(&format!(
-        "{h_lab:<6} {h_chapter:<30} {h_checks:>9} {h_points:>7}  {h_next}\n"
-    ));
+    let next_width = terminal_width().saturating_sub(6 + 1 + CHAPTER + 1 + 7 + 1 + 7 + 2);
+    let mut out = format!(
+        "{} {} {} {}  {}\n",
+        pad(h_lab, 6, false),
+        pad(h_chapter, CHAPTER, false),
+        pad(h_checks, 7, true),
+        pad(h_points, 7, true),
+        h_next
+    );
     let mut total = (0, 0);
-    for (lab, outcome) in results {
+    for (lab, standing) in rows {
         let (_, chapter) = labs::chapter(lab, lang);
-        let (checks, points) = match outcome {
-            Outcome::Graded(r) => {
+        let worth = labs::max_points(lab);
+        total.1 += worth;
+        let (checks, points) = match standing {
+            Standing::Graded(Outcome::Graded(r)) => {
                 total.0 += r.points;
-                total.1 += r.max_points;
                 (
                     format!("{}/{}", r.passed(), r.checks.len()),
-                    format!("{}/{}", r.points, r.max_points),
+                    format!("{}/{}", r.points, worth),
                 )
             }
-            _ => ("-".into(), "-".into()),
+            // The old numbers, for what they are worth; the next column says they are old.
+            Standing::Changed(r) => (
+                format!("({}/{})", r.passed(), r.checks.len()),
+                format!("({}/{worth})", r.points),
+            ),
+            _ => ("-".into(), format!("-/{worth}")),
         };
-        let chapter: String = chapter.chars().take(30).collect();
+        let next = fit(&next_step(lang, lab, standing), next_width.max(10));
+        let next = match standing {
+            Standing::Graded(Outcome::Graded(r)) if r.first_failure().is_none() => {
+                colour("32", &next)
+            }
+            _ => next,
+        };
         out.push_str(&format!(
-            "{:<6} {chapter:<30} {checks:>9} {points:>7}  {}\n",
-            lab.name,
-            next_step(lang, outcome)
+            "{} {} {} {}  {next}\n",
+            pad(&lab.name, 6, false),
+            pad(&fit(&chapter, CHAPTER), CHAPTER, false),
+            pad(&checks, 7, true),
+            pad(&points, 7, true),
         ));
     }
     out.push_str(&lang.pick(
         format!("total: {}/{} points\n", total.0, total.1),
         format!("합계: {}/{}점\n", total.0, total.1),
     ));
+    // A compile error or a grader that refused to start does not fit in a column: in full.
+    for (lab, standing) in rows {
+        if let Standing::Graded(Outcome::DoesNotCompile(e) | Outcome::Broken(e)) = standing {
+            let e = e.strip_prefix(&format!("{}: ", lab.name)).unwrap_or(e);
+            out.push_str(&format!("{}: {e}\n", lab.name));
+        }
+    }
+    if rows.iter().any(|(_, s)| matches!(s, Standing::Changed(_))) {
+        out.push_str(lang.pick(
+            "Numbers in (parentheses) are from before the lab changed.\n",
+            "(괄호) 안의 숫자는 실습이 바뀌기 전의 결과입니다.\n",
+        ));
+    }
+    if rows.iter().any(|(_, s)| !matches!(s, Standing::Graded(_))) {
+        out.push_str(lang.pick(
+            "`cargo lab status --regrade` grades every lab that changed or was never checked.\n",
+            "`cargo lab status --regrade`는 바뀌었거나 아직 채점하지 않은 실습을 모두 채점합니다.\n",
+        ));
+    }
     out
 }
 
@@ -78,6 +177,9 @@ pub enum Format {
     Json,
     Junit,
     Markdown,
+    /// GitHub Classroom's autograding results, a line `labNN=BASE64` per lab, to append to
+    /// `$GITHUB_OUTPUT` (see `classroom`).
+    Classroom,
 }
 
 pub struct GradeOptions {
@@ -107,10 +209,11 @@ pub fn parse_grade_options(args: &[&str], lang: Lang) -> Result<GradeOptions, St
                     Some("json") => Format::Json,
                     Some("junit") => Format::Junit,
                     Some("markdown") => Format::Markdown,
+                    Some("classroom") => Format::Classroom,
                     other => {
                         return Err(lang.pick(
-                            format!("--format takes human, json, junit or markdown, not {other:?}"),
-                            format!("--format에는 human, json, junit, markdown 가운데 하나를 쓰세요({other:?}는 안 됩니다)"),
+                            format!("--format takes human, json, junit, markdown or classroom, not {other:?}"),
+                            format!("--format에는 human, json, junit, markdown, classroom 가운데 하나를 쓰세요({other:?}는 안 됩니다)"),
                         ));
                     }
                 }
@@ -158,18 +261,30 @@ pub fn grade_all(lang: Lang, opts: GradeOptions) -> Result<bool, String> {
             ("report.json", to_json(lang, &results)),
             ("report.xml", to_junit(&results)),
             ("report.md", to_markdown(lang, &results)),
+            ("classroom.txt", crate::classroom::outputs(&results)),
         ] {
             let path = dir.join(name);
             fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
     let text = match opts.format {
-        Format::Human => status_table(lang, &results),
+        Format::Human => {
+            let rows: Vec<(LabDir, Standing)> = results
+                .into_iter()
+                .map(|(lab, outcome)| (lab, Standing::Graded(outcome)))
+                .collect();
+            return print_or_write(status_table(lang, &rows), opts.out);
+        }
+        Format::Classroom => crate::classroom::outputs(&results),
         Format::Json => to_json(lang, &results),
         Format::Junit => to_junit(&results),
         Format::Markdown => to_markdown(lang, &results),
     };
-    match opts.out {
+    print_or_write(text, opts.out)
+}
+
+fn print_or_write(text: String, out: Option<PathBuf>) -> Result<bool, String> {
+    match out {
         Some(path) => fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?,
         None => print!("{text}"),
     }
@@ -194,7 +309,8 @@ fn to_json(lang: Lang, results: &[(LabDir, Outcome)]) -> String {
                     })).collect::<Vec<_>>(),
                 }),
                 Outcome::DoesNotCompile(e) | Outcome::Broken(e) => json!({
-                    "lab": lab.name, "chapter": chapter, "points": 0, "max_points": null, "error": e,
+                    "lab": lab.name, "chapter": chapter, "points": 0,
+                    "max_points": labs::max_points(lab), "error": e,
                 }),
             }
         })
@@ -287,11 +403,17 @@ fn to_markdown(lang: Lang, results: &[(LabDir, Outcome)]) -> String {
                     format!("{}/{}", r.points, r.max_points),
                 )
             }
-            Outcome::DoesNotCompile(_) => (
-                lang.pick("does not compile", "컴파일 안 됨").to_string(),
-                "0".into(),
-            ),
-            Outcome::Broken(_) => ("-".into(), "0".into()),
+            Outcome::DoesNotCompile(_) => {
+                total.1 += labs::max_points(lab);
+                (
+                    lang.pick("does not compile", "컴파일 안 됨").to_string(),
+                    format!("0/{}", labs::max_points(lab)),
+                )
+            }
+            Outcome::Broken(_) => {
+                total.1 += labs::max_points(lab);
+                ("-".into(), format!("0/{}", labs::max_points(lab)))
+            }
         };
         out.push_str(&format!(
             "| {} | {} | {checks} | {points} |\n",

@@ -80,16 +80,29 @@ fn bad_input_is_a_message_not_a_panic() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "--format takes human, json, junit or markdown",
+            "--format takes human, json, junit, markdown or classroom",
         ));
 }
 
 #[test]
 fn status_on_the_starters_shows_zero_points_and_the_next_step() {
     let (checks, points) = lab02_size();
+    let dir = state();
+    // Nothing graded yet in this state folder: status answers at once, out of every lab's
+    // full worth, and says how to grade.
     lab()
         .arg("status")
-        .env("LAB_RUNNER_STATE", state())
+        .env("LAB_RUNNER_STATE", &dir)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(format!("-/{points}"))
+                .and(predicate::str::contains("not checked: cargo lab check 2"))
+                .and(predicate::str::contains("status --regrade")),
+        );
+    lab()
+        .args(["status", "--regrade"])
+        .env("LAB_RUNNER_STATE", &dir)
         .assert()
         .success()
         .stdout(
@@ -99,6 +112,55 @@ fn status_on_the_starters_shows_zero_points_and_the_next_step() {
                 .and(predicate::str::contains("TODO 1"))
                 .and(predicate::str::contains("total: 0/")),
         );
+    // Now status reads what --regrade saved, grading nothing: it answers in well under a
+    // second (grading lab02 alone takes several).
+    let started = std::time::Instant::now();
+    lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", &dir)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(format!("0/{checks}"))
+                .and(predicate::str::contains("not checked").not()),
+        );
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "status took {:?}",
+        started.elapsed()
+    );
+    // Grading another program than the one graded is a change: the old numbers are shown
+    // as old, and status says how to grade again.
+    lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", &dir)
+        .env("LAB02_BIN", env!("CARGO_BIN_EXE_lab-runner"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(format!("(0/{checks})"))
+                .and(predicate::str::contains("changed: cargo lab check 2")),
+        );
+}
+
+#[test]
+fn status_fits_an_80_column_terminal() {
+    let out = lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", state())
+        .env("COLUMNS", "80")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    for line in String::from_utf8_lossy(&out).lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
 }
 
 #[test]
@@ -271,7 +333,7 @@ fn the_student_export_has_no_solutions_and_still_builds() {
 #[test]
 fn a_grader_that_refuses_to_start_is_reported_as_such() {
     lab()
-        .arg("status")
+        .args(["status", "--regrade"])
         .env("LAB_RUNNER_STATE", state())
         .env("LAB02_BIN", "/nonexistent/program")
         .assert()

@@ -63,6 +63,29 @@ fn lab(state: &str) -> Command {
     cmd
 }
 
+/// A built classic-bug variant (solutions() builds them with the references).
+fn bug(name: &str) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    let bin = target.join("debug").join(name);
+    assert!(bin.is_file(), "{} was not built", bin.display());
+    bin
+}
+
+/// A lab's worth: the sum of the points in its check table.
+fn table_points(lab: &str) -> u64 {
+    std::fs::read_to_string(root().join("labs").join(lab).join("tests/checks.rs"))
+        .unwrap()
+        .split("points: ")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+            digits.parse::<u64>().ok()
+        })
+        .sum()
+}
+
 fn grade_json(cmd: &mut Command) -> serde_json::Value {
     let out = cmd
         .args(["grade", "--format", "json"])
@@ -110,7 +133,7 @@ fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
     }
     let status = lab("half-status")
         .env("LAB02_BIN", &bin)
-        .arg("status")
+        .args(["status", "--regrade"])
         .assert()
         .success()
         .get_output()
@@ -122,4 +145,73 @@ fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
         line.contains(&format!("{checks}/{checks}")) && line.contains("done"),
         "{status}"
     );
+}
+
+/// Standard base64 (RFC 4648), as Classroom's reporter decodes it.
+fn unbase64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let values: Vec<u32> = text
+        .bytes()
+        .filter(|&b| b != b'=')
+        .map(|b| ALPHABET.iter().position(|&a| a == b).expect("base64") as u32)
+        .collect();
+    let mut out = Vec::new();
+    for chunk in values.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | v << (18 - 6 * i));
+        out.extend(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    out
+}
+
+#[test]
+fn classroom_gets_partial_credit_one_test_per_check() {
+    // lab02 graded against a classic bug that fails one check: Classroom must see the other
+    // checks' points, out of the lab's full worth, not all or nothing. The untouched labs
+    // score 0, still out of their full worth.
+    solutions(); // builds the references and their bug variants
+    let mut cmd = lab("classroom");
+    cmd.env("LAB02_BIN", bug("lab02-bug-no-reuseaddr"));
+    let out = cmd
+        .args(["grade", "--format", "classroom"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let mut seen = 0;
+    for line in out.lines() {
+        let (name, encoded) = line.split_once('=').expect("labNN=BASE64");
+        let payload: serde_json::Value = serde_json::from_slice(&unbase64(encoded)).unwrap();
+        let tests = payload["tests"].as_array().unwrap();
+        let score: u64 = tests.iter().map(|t| t["score"].as_u64().unwrap()).sum();
+        let max = payload["max_score"].as_u64().unwrap();
+        let worth = table_points(name);
+        assert_eq!(max, worth, "{name}: max_score is the lab's worth");
+        if name == "lab02" {
+            let failed: Vec<&str> = tests
+                .iter()
+                .filter(|t| t["status"] == "fail")
+                .map(|t| t["name"].as_str().unwrap())
+                .collect();
+            assert_eq!(failed, ["restarts_on_the_same_port"], "{payload:#}");
+            assert!(score > 0 && score < max, "lab02 scores {score}/{max}");
+            assert_eq!(payload["status"], "fail");
+            for t in tests {
+                let expected = if t["status"] == "pass" {
+                    t["score"].as_u64().unwrap()
+                } else {
+                    0
+                };
+                assert_eq!(t["score"].as_u64().unwrap(), expected);
+            }
+        } else {
+            assert_eq!(score, 0, "{name} is untouched");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, solutions().len(), "one line per lab:\n{out}");
 }
