@@ -179,20 +179,29 @@ fn check_shows_the_graders_explanations() {
 }
 
 #[test]
-fn grade_writes_json_junit_and_markdown() {
+fn grade_writes_json_junit_markdown_and_classroom_from_one_run() {
+    // One grading of every lab: --save writes all the reports, and --format prints one more.
     let (checks, points) = lab02_size();
     let dir = state();
-    let out = dir.join("report.json");
-    lab()
-        .args(["grade", "--format", "json", "--out"])
-        .arg(&out)
+    let reports = dir.join("reports");
+    let printed = lab()
+        .args(["grade", "--format=junit", "--save"])
+        .arg(&reports)
         .env("LAB_RUNNER_STATE", &dir)
         .assert()
-        .success();
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let labs = json["labs"].as_array().unwrap();
-    let lab02 = labs
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let read = |name: &str| {
+        std::fs::read_to_string(reports.join(name))
+            .unwrap_or_else(|e| panic!("--save did not write {name}: {e}"))
+    };
+
+    let json: serde_json::Value = serde_json::from_str(&read("report.json")).unwrap();
+    let lab02 = json["labs"]
+        .as_array()
+        .unwrap()
         .iter()
         .find(|l| l["lab"] == "lab02")
         .expect("lab02 is graded");
@@ -200,37 +209,32 @@ fn grade_writes_json_junit_and_markdown() {
     assert_eq!(lab02["max_points"], points);
     assert_eq!(lab02["checks"].as_array().unwrap().len(), checks);
 
-    lab()
-        .args(["grade", "--format=junit"])
-        .env("LAB_RUNNER_STATE", &dir)
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::starts_with("<?xml")
-                .and(predicate::str::contains(format!(
-                    "<testsuite name=\"lab02\" tests=\"{checks}\" failures=\"{checks}\">"
-                )))
-                .and(predicate::str::contains("<failure message=")),
-        );
-    lab()
-        .args(["grade", "--format", "markdown"])
-        .env("LAB_RUNNER_STATE", &dir)
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("| lab | chapter | checks | points |")
-                .and(predicate::str::contains("| lab02 |")),
-        );
-    let saved = dir.join("saved");
-    lab()
-        .args(["grade", "--save"])
-        .arg(&saved)
-        .env("LAB_RUNNER_STATE", &dir)
-        .assert()
-        .success();
-    for name in ["report.json", "report.xml", "report.md"] {
-        assert!(saved.join(name).is_file(), "--save did not write {name}");
-    }
+    let junit = read("report.xml");
+    assert_eq!(
+        String::from_utf8_lossy(&printed),
+        junit,
+        "--format prints what --save wrote"
+    );
+    assert!(junit.starts_with("<?xml"));
+    assert!(junit.contains(&format!(
+        "<testsuite name=\"lab02\" tests=\"{checks}\" failures=\"{checks}\">"
+    )));
+    assert!(junit.contains("<failure message="));
+
+    let markdown = read("report.md");
+    assert!(markdown.contains("| lab | chapter | checks | points |"));
+    assert!(
+        markdown.contains(&format!(
+            "| lab02 | 2. The life of a socket | 0/{checks} | 0/{points} |"
+        )) || markdown.contains("| lab02 |")
+    );
+
+    let classroom = read("classroom.txt");
+    let names: Vec<&str> = classroom
+        .lines()
+        .map(|l| l.split_once('=').expect("labNN=BASE64").0)
+        .collect();
+    assert!(names.contains(&"lab02"), "{classroom}");
 }
 
 #[test]
