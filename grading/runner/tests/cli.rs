@@ -223,10 +223,12 @@ fn grade_writes_json_junit_markdown_and_classroom_from_one_run() {
 
     let markdown = read("report.md");
     assert!(markdown.contains("| lab | chapter | checks | points |"));
+    let row = markdown.lines().find(|l| l.starts_with("| lab02 |"));
     assert!(
-        markdown.contains(&format!(
-            "| lab02 | 2. The life of a socket | 0/{checks} | 0/{points} |"
-        )) || markdown.contains("| lab02 |")
+        row.is_some_and(
+            |r| r.contains(&format!("0/{checks}")) && r.contains(&format!("0/{points}"))
+        ),
+        "{markdown}"
     );
 
     let classroom = read("classroom.txt");
