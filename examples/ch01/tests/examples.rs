@@ -14,6 +14,7 @@ use predicates::str::contains;
 
 const MINI_HTTP: &str = env!("CARGO_BIN_EXE_mini-http");
 const PUSH: &str = env!("CARGO_BIN_EXE_push");
+const PRINT_LINES: &str = env!("CARGO_BIN_EXE_print-lines");
 
 /// Generous for loopback on a busy machine; a passing run takes milliseconds.
 const WAIT: Duration = Duration::from_secs(5);
@@ -90,6 +91,33 @@ fn hello_http_keeps_the_connection_alive_between_requests() {
         rest.ends_with("\r\n\r\n"),
         "HEAD must have no body: {rest:?}"
     );
+}
+
+#[test]
+fn hello_http_sends_early_hints_before_the_page() {
+    let server = Server::start(MINI_HTTP, &[]);
+    // HTTP/1.1: two responses to one request, the interim 103 first.
+    let stream = server.stream(WAIT);
+    (&stream)
+        .write_all(b"GET /early HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut all = Vec::new();
+    (&stream).read_to_end(&mut all).unwrap();
+    let all = String::from_utf8(all).unwrap();
+    assert!(
+        all.starts_with(
+            "HTTP/1.1 103 Early Hints\r\nLink: </hello.json>; rel=preload; as=fetch\r\n\r\n\
+             HTTP/1.1 200 OK\r\n"
+        ),
+        "{all}"
+    );
+    assert!(all.ends_with("<h1>hello, http</h1>\n"), "{all}");
+    // HTTP/1.0 has no 1xx responses: the page alone.
+    let stream = server.stream(WAIT);
+    (&stream).write_all(b"GET /early HTTP/1.0\r\n\r\n").unwrap();
+    let mut all = Vec::new();
+    (&stream).read_to_end(&mut all).unwrap();
+    assert!(all.starts_with(b"HTTP/1.1 200 OK\r\n"), "{all:?}");
 }
 
 #[test]
@@ -208,4 +236,34 @@ fn a_taken_address_is_a_one_line_error() {
             .code(1)
             .stderr(contains("cannot serve on").and(contains("in use")));
     }
+}
+
+#[test]
+fn print_lines_hands_over_each_whole_line_and_keeps_half_a_line() {
+    // What chapter 1 shows with strace: into a pipe, today's std writes `line 1` out at its
+    // newline, while the program still sleeps; `print!` without a newline stays in the
+    // buffer until the line ends. If std starts to buffer pipes more (as its own source
+    // says it might), this test fails, and the chapter's output is out of date.
+    let mut child = std::process::Command::new(PRINT_LINES)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    // The first line comes at once; the second waits for its newline, two seconds in.
+    assert_eq!(
+        lines.recv_timeout(Duration::from_millis(900)).unwrap(),
+        "line 1"
+    );
+    assert!(
+        lines.recv_timeout(Duration::from_millis(500)).is_err(),
+        "half a line came out before its newline"
+    );
+    assert_eq!(lines.recv_timeout(WAIT).unwrap(), "line 2 starts, and ends");
+    assert!(child.wait().unwrap().success());
 }

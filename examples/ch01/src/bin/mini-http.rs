@@ -6,6 +6,7 @@
 //! |---------------|------------------------------------------------------------------|
 //! | `/`           | a small HTML page (what HTTP was made for)                       |
 //! | `/hello.json` | the same greeting as JSON (what HTTP mostly carries today)       |
+//! | `/early`      | the page of `/`, after a `103 Early Hints`: two responses to one request |
 //! | `/events`     | three server-sent events, one a second: an answer that streams |
 //! | anything else | 404 Not Found                                                    |
 //!
@@ -34,6 +35,8 @@ const IDLE_LIMIT: Duration = Duration::from_secs(30);
 /// The longest request head we read, and the biggest request body we are willing to skip.
 const MAX_HEAD: u64 = 16 * 1024;
 const MAX_BODY: u64 = 1024 * 1024;
+/// The page at `/` (and at `/early`).
+const PAGE: &[u8] = b"<!doctype html>\n<title>hello</title>\n<h1>hello, http</h1>\n";
 /// How many events `/events` sends, and how far apart.
 const EVENTS: u32 = 3;
 const EVENT_EVERY: Duration = Duration::from_secs(1);
@@ -60,22 +63,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long to wait after a failed accept: the first time, and at most.
+const FIRST_PAUSE: Duration = Duration::from_millis(10);
+const LONGEST_PAUSE: Duration = Duration::from_secs(1);
+
 /// Accepts connections forever, one thread each.
 fn serve(listener: TcpListener) -> io::Result<std::convert::Infallible> {
+    let mut pause = FIRST_PAUSE;
     loop {
         let (stream, peer) = match listener.accept() {
             Ok(accepted) => accepted,
             Err(e) => {
-                eprintln!("accept failed: {e}");
-                thread::sleep(Duration::from_millis(10));
+                // A failed accept is about one connection, or a shortage that passes (out of
+                // file descriptors): back off, twice as long after each failure in a row, and
+                // keep serving (chapter 2 explains the pattern).
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                thread::sleep(pause);
+                pause = (pause * 2).min(LONGEST_PAUSE);
                 continue;
             }
         };
-        thread::spawn(move || {
+        pause = FIRST_PAUSE;
+        let client = move || {
             if let Err(e) = connection(&stream, peer) {
                 eprintln!("{peer} closed: {e}");
             }
-        });
+        };
+        if let Err(e) = thread::Builder::new().spawn(client) {
+            // The closure, with the stream in it, was dropped: that connection is closed.
+            eprintln!("no thread for {peer}: {e}");
+        }
     }
 }
 
@@ -233,16 +250,16 @@ fn answer(stream: &TcpStream, request: &Request) -> io::Result<(u16, bool)> {
     // The query (?...) does not choose the page here.
     let path = request.target.split('?').next().unwrap_or("/");
     let (status, content_type, body): (u16, &str, Vec<u8>) = match path {
-        "/" => (
-            200,
-            "text/html; charset=utf-8",
-            b"<!doctype html>\n<title>hello</title>\n<h1>hello, http</h1>\n".to_vec(),
-        ),
+        "/" => (200, "text/html; charset=utf-8", PAGE.to_vec()),
         "/hello.json" => (
             200,
             "application/json",
             b"{\"hello\": \"http\", \"carried by\": \"tcp\"}\n".to_vec(),
         ),
+        "/early" => {
+            early_hints(stream, request)?;
+            (200, "text/html; charset=utf-8", PAGE.to_vec())
+        }
         "/events" if request.method == "GET" => {
             // The stream's end is the end of its body: this connection closes after it.
             events(stream)?;
@@ -263,6 +280,23 @@ fn answer(stream: &TcpStream, request: &Request) -> io::Result<(u16, bool)> {
     respond_with(stream, status, content_type, body, keep_alive)?;
     Ok((status, keep_alive))
 }
+
+// ANCHOR: early
+/// `/early`: a `103 Early Hints` (RFC 8297) before the real response, naming something the
+/// page will need, so that a browser can start fetching it while the server is still at
+/// work. It is an interim response: a head and no body, and the final response follows on
+/// the same connection. HTTP/1.0 has no 1xx responses, so an HTTP/1.0 client gets none
+/// (RFC 9110 §15.2).
+fn early_hints(mut stream: &TcpStream, request: &Request) -> io::Result<()> {
+    if request.version == "HTTP/1.0" {
+        return Ok(());
+    }
+    stream.write_all(
+        b"HTTP/1.1 103 Early Hints\r\n\
+          Link: </hello.json>; rel=preload; as=fetch\r\n\r\n",
+    )
+}
+// ANCHOR_END: early
 
 enum Body<'a> {
     Bytes(&'a [u8]),

@@ -49,22 +49,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long to wait after a failed accept: the first time, and at most.
+const FIRST_PAUSE: Duration = Duration::from_millis(10);
+const LONGEST_PAUSE: Duration = Duration::from_secs(1);
+
 /// Accepts clients forever, one thread each.
 fn serve(listener: TcpListener, every: Duration) -> io::Result<std::convert::Infallible> {
+    let mut pause = FIRST_PAUSE;
     loop {
         let (stream, peer) = match listener.accept() {
             Ok(accepted) => accepted,
             Err(e) => {
-                eprintln!("accept failed: {e}");
-                thread::sleep(Duration::from_millis(10));
+                // A failed accept is about one connection, or a shortage that passes (out of
+                // file descriptors): back off, twice as long after each failure in a row, and
+                // keep serving (chapter 2 explains the pattern).
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                thread::sleep(pause);
+                pause = (pause * 2).min(LONGEST_PAUSE);
                 continue;
             }
         };
+        pause = FIRST_PAUSE;
         eprintln!("{peer} connected");
-        thread::spawn(move || match client(stream, peer, every) {
+        let serve_client = move || match client(stream, peer, every) {
             Ok(lines) => eprintln!("{peer} done after {lines} lines"),
             Err(e) => eprintln!("{peer} gone: {e}"),
-        });
+        };
+        if let Err(e) = thread::Builder::new().spawn(serve_client) {
+            // The closure, with the stream in it, was dropped: that connection is closed.
+            eprintln!("no thread for {peer}: {e}");
+        }
     }
 }
 
@@ -90,7 +104,7 @@ fn client(stream: TcpStream, peer: SocketAddr, every: Duration) -> io::Result<u6
     let (stop, stopped) = mpsc::channel::<()>();
     let ticker = {
         let writer = writer.clone();
-        thread::spawn(move || tick(&writer, &stopped, every))
+        thread::Builder::new().spawn(move || tick(&writer, &stopped, every))?
     };
 
     // Meanwhile this thread answers every line the client sends, until its EOF.
