@@ -25,26 +25,34 @@
 //!    tries every address it has) and write the whole request. (§ "HTTP is bytes on a TCP
 //!    socket")
 //! 4. `read_head`: read until the empty line that ends the head (`\r\n\r\n`), however many
-//!    reads that takes; return the head and the bytes that came after it (the start of the
-//!    body). Heads up to 64 KiB must be read. (§ "Reading the response")
+//!    reads that takes, starting from `got`, the bytes already read (empty for the first
+//!    head); return the head and the bytes that came after it (the start of the body).
+//!    Heads up to 64 KiB must be read. (§ "Reading the response")
 //! 5. `parse_head`: the status line (`HTTP/1.1 200 OK`; the reason phrase may be empty or
-//!    have spaces), its status code, and the Content-Length if there is one. Header names
-//!    are case-insensitive, and the spaces and tabs around a value are not part of it. A
-//!    response that is not HTTP, two different Content-Lengths, or a `Transfer-Encoding`
-//!    (which this client does not decode) is an `InvalidData` error (use `malformed`).
-//!    (§ "Reading the response")
-//! 6. `copy_body`: write the body to `out` as bytes, exactly: with a Content-Length, that
-//!    many bytes and not one more (then stop reading, even if the server keeps the
-//!    connection open; `Content-Length: 0` is an empty body); without one, everything until
-//!    the server closes. A connection that ends before the Content-Length is reached, or a
-//!    read that fails, is an error: the body is incomplete. (§ "Reading the response")
-//! 7. `talk`: connect to ADDR (`localhost:7171`, `127.0.0.1:7171` or `[::1]:7171`), then do
+//!    have spaces), its status code, and where the body ends, by these rules in this order:
+//!    a 1xx, 204 or 304 status has no body (`Some(0)`), whatever the headers say; a
+//!    `Transfer-Encoding` (which this client does not decode) is an `InvalidData` error (use
+//!    `malformed`); otherwise the Content-Length if there is one. Header names are
+//!    case-insensitive, and the spaces and tabs around a value are not part of it. A
+//!    response that is not HTTP, or with two different Content-Lengths, is an error too.
+//!    (§ "Reading the response", § "Responses with no body, and responses before the answer")
+//! 6. `read_final_head`: read heads until one whose status is not 1xx, and return it with
+//!    the bytes after it. A 1xx response (`100 Continue`, `103 Early Hints`) is interim: the
+//!    final response follows on the same connection, and the bytes after an interim head
+//!    are the start of the next head. (§ "Responses with no body, and responses before the
+//!    answer")
+//! 7. `copy_body`: write the body to `out` as bytes, exactly: with a length, that many bytes
+//!    and not one more (then stop reading, even if the server keeps the connection open;
+//!    `Some(0)` is an empty body); without one, everything until the server closes. A
+//!    connection that ends before the length is reached, or a read that fails, is an error:
+//!    the body is incomplete. (§ "Reading the response")
+//! 8. `talk`: connect to ADDR (`localhost:7171`, `127.0.0.1:7171` or `[::1]:7171`), then do
 //!    two things at once: print every line the server sends as soon as it arrives (flush
 //!    stdout after each; a line may come in several reads), and send every line read from
 //!    stdin. When stdin ends, shut down only the sending side (`shutdown(Shutdown::Write)`)
 //!    and keep printing. When the server closes, print what is left, even without a newline,
 //!    and return, whether or not stdin has ended. (§ "A two-way client", § "Half-close")
-//! 8. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
+//! 9. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
 #![allow(unused_variables, unused_imports, dead_code)]
@@ -99,12 +107,11 @@ fn get(text: &str) -> ExitCode {
     }
 }
 
-/// One GET: send the request, read the head, report the status line on stderr, copy the
-/// body to stdout.
+/// One GET: send the request, read the head of the final response, report its status line
+/// on stderr, copy its body to stdout.
 fn fetch(url: &Url) -> io::Result<Head> {
     let mut stream = send_request(url)?;
-    let (head, start) = read_head(&mut stream)?;
-    let head = parse_head(&head)?;
+    let (head, start) = read_final_head(&mut stream)?;
     eprintln!("{}", head.status_line);
     copy_body(
         &mut stream,
@@ -122,7 +129,8 @@ struct Head {
     status_line: String,
     /// The status code from that line: `200`.
     status: u16,
-    /// The value of the Content-Length header, when the response has one.
+    /// How many bytes the body has: the Content-Length, or `Some(0)` for a status that never
+    /// has a body; `None` when the body ends where the connection does.
     content_length: Option<u64>,
 }
 
@@ -150,27 +158,34 @@ fn send_request(url: &Url) -> io::Result<TcpStream> {
     )
 }
 
-/// TODO 4: read until `\r\n\r\n`; return (the head, the bytes after it).
-fn read_head(stream: &mut TcpStream) -> io::Result<(Vec<u8>, Vec<u8>)> {
+/// TODO 4: read until `\r\n\r\n`, starting from `got` (bytes already read); return (the
+/// head, the bytes after it).
+fn read_head(stream: &mut TcpStream, got: Vec<u8>) -> io::Result<(Vec<u8>, Vec<u8>)> {
     todo!("TODO 4: read the response head, up to the empty line")
 }
 
-/// TODO 5: the status line, the status code and the Content-Length.
+/// TODO 5: the status line, the status code, and how long the body is.
 fn parse_head(head: &[u8]) -> io::Result<Head> {
-    todo!("TODO 5: read the status line and the Content-Length from the head")
+    todo!("TODO 5: read the status line and the body's length from the head")
 }
 
-/// TODO 6: write the body to `out`: `start`, then the rest from `stream`.
+/// TODO 6: the head of the final response, past any interim (1xx) ones; return (the head,
+/// the bytes after it).
+fn read_final_head(stream: &mut TcpStream) -> io::Result<(Head, Vec<u8>)> {
+    todo!("TODO 6: read heads until the final response's")
+}
+
+/// TODO 7: write the body to `out`: `start`, then the rest from `stream`.
 fn copy_body(
     stream: &mut TcpStream,
     start: &[u8],
     content_length: Option<u64>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    todo!("TODO 6: copy the body to stdout, byte for byte")
+    todo!("TODO 7: copy the body to stdout, byte for byte")
 }
 
-/// TODO 7: a two-way conversation with the server at `addr`.
+/// TODO 8: a two-way conversation with the server at `addr`.
 fn talk(addr: &str) -> io::Result<()> {
-    todo!("TODO 7: connect to {addr}, print what the server sends, send what stdin reads")
+    todo!("TODO 8: connect to {addr}, print what the server sends, send what stdin reads")
 }

@@ -20,7 +20,9 @@ mod talk;
 mod url;
 
 mod head {
-    pub use lab01_solution::head::{Head, malformed, parse_head, read_head};
+    pub use lab01_solution::head::{
+        Head, body_length, is_interim, malformed, parse_head, read_head,
+    };
 
     /// The mistake: `< 400` where `200..300` was meant.
     pub fn is_success(status: u16) -> bool {

@@ -24,7 +24,9 @@ mod url;
 mod head {
     use std::io;
 
-    pub use lab01_solution::head::{Head, is_success, malformed, read_head};
+    pub use lab01_solution::head::{
+        Head, body_length, is_interim, is_success, malformed, read_head,
+    };
 
     /// The mistake: the first Content-Length wins, the second is never looked at.
     pub fn parse_head(head: &[u8]) -> io::Result<Head> {
@@ -55,6 +57,7 @@ mod head {
             status_line,
             status,
             content_length,
+            transfer_encoding: None,
         })
     }
 }

@@ -23,12 +23,16 @@ mod url;
 mod head {
     use std::io::{self, Read};
 
-    pub use lab01_solution::head::{Head, find, is_success, malformed, parse_head};
+    pub use lab01_solution::head::{
+        Head, body_length, find, is_interim, is_success, malformed, parse_head,
+    };
 
     /// The mistake: one 8 KiB array, and an error when it is full.
-    pub fn read_head(stream: &mut impl Read) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    pub fn read_head(stream: &mut impl Read, got: Vec<u8>) -> io::Result<(Vec<u8>, Vec<u8>)> {
         let mut buf = [0u8; 8 * 1024];
-        let mut filled = 0;
+        // (What an interim response left behind comes first.)
+        let mut filled = got.len().min(buf.len());
+        buf[..filled].copy_from_slice(&got[..filled]);
         loop {
             if let Some(at) = find(&buf[..filled], b"\r\n\r\n") {
                 return Ok((buf[..at + 4].to_vec(), buf[at + 4..filled].to_vec()));

@@ -24,21 +24,22 @@ mod url;
 mod head {
     use std::io::{self, Read};
 
-    pub use lab01_solution::head::{Head, find, is_success, malformed, parse_head};
+    pub use lab01_solution::head::{
+        Head, body_length, find, is_interim, is_success, malformed, parse_head,
+    };
 
     /// The mistake: one read, no loop.
-    pub fn read_head(stream: &mut impl Read) -> io::Result<(Vec<u8>, Vec<u8>)> {
-        let mut buf = vec![0u8; 64 * 1024];
-        let n = stream.read(&mut buf)?;
-        buf.truncate(n);
-        match find(
-            &buf, b"
-
-    ",
-        ) {
+    pub fn read_head(stream: &mut impl Read, mut got: Vec<u8>) -> io::Result<(Vec<u8>, Vec<u8>)> {
+        // (What an interim response left behind may hold the whole head already.)
+        if find(&got, b"\r\n\r\n").is_none() {
+            let mut buf = vec![0u8; 64 * 1024];
+            let n = stream.read(&mut buf)?;
+            got.extend_from_slice(&buf[..n]);
+        }
+        match find(&got, b"\r\n\r\n") {
             Some(at) => {
-                let rest = buf.split_off(at + 4);
-                Ok((buf, rest))
+                let rest = got.split_off(at + 4);
+                Ok((got, rest))
             }
             None => Err(malformed("the response has no empty line after its head")),
         }

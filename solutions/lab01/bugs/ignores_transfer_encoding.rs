@@ -24,7 +24,9 @@ mod url;
 mod head {
     use std::io;
 
-    pub use lab01_solution::head::{Head, is_success, malformed, read_head};
+    pub use lab01_solution::head::{
+        Head, body_length, is_interim, is_success, malformed, read_head,
+    };
 
     /// The mistake: only Content-Length is looked at.
     pub fn parse_head(head: &[u8]) -> io::Result<Head> {
@@ -54,6 +56,7 @@ mod head {
             status_line,
             status,
             content_length,
+            transfer_encoding: None,
         })
     }
 }

@@ -23,7 +23,9 @@ mod url;
 mod head {
     use std::io;
 
-    pub use lab01_solution::head::{Head, is_success, malformed, read_head};
+    pub use lab01_solution::head::{
+        Head, body_length, is_interim, is_success, malformed, read_head,
+    };
 
     /// The mistake: `HTTP/1.1 200 ` has only two words, and is refused.
     pub fn parse_head(head: &[u8]) -> io::Result<Head> {

@@ -22,7 +22,7 @@ mod talk;
 mod url;
 
 mod get {
-    use std::io::{self, Write};
+    use std::io::{self, Read, Write};
 
     use lab_support::lab01::Url;
 
@@ -34,16 +34,24 @@ mod get {
     pub fn fetch(url: &Url) -> io::Result<Head> {
         let mut stream = connect(url)?;
         stream.write_all(request::request(url).as_bytes())?;
-        let (head, start) = head::read_head(&mut stream)?;
-        let head = head::parse_head(&head)?;
+        let (head, start) = final_head(&mut stream)?;
         println!("{}", head.status_line);
-        body::copy_body(
-            &mut stream,
-            &start,
-            head.content_length,
-            &mut io::stdout().lock(),
-        )?;
+        let length = head::body_length(&head)?;
+        body::copy_body(&mut stream, &start, length, &mut io::stdout().lock())?;
         Ok(head)
+    }
+
+    /// As in the reference: past any interim (1xx) responses to the final one.
+    fn final_head(stream: &mut impl Read) -> io::Result<(Head, Vec<u8>)> {
+        let mut start = Vec::new();
+        loop {
+            let (raw, rest) = head::read_head(stream, start)?;
+            let parsed = head::parse_head(&raw)?;
+            if !head::is_interim(parsed.status) {
+                return Ok((parsed, rest));
+            }
+            start = rest;
+        }
     }
 }
 

@@ -5,10 +5,11 @@
 //! is read in a loop until its empty line (`\r\n\r\n`) has arrived, and whatever came after
 //! it is kept: it is the start of the body.
 //!
-//! What this client needs from the head is the status line, its code, and how the body is
-//! framed (RFC 9112 §6.3): a Content-Length, or nothing (the body ends when the server
-//! closes). Header names are case-insensitive (RFC 9110 §5.1) and a value may have spaces or
-//! tabs around it (RFC 9110 §5.5), so `content-length:7` is as good as `Content-Length: 7`.
+//! What this client needs from the head is the status line, its code, and what says where
+//! the body ends: the status, a Content-Length, a Transfer-Encoding. [`body_length`] applies
+//! the rules of RFC 9112 §6.3 to them. Header names are case-insensitive (RFC 9110 §5.1) and
+//! a value may have spaces or tabs around it (RFC 9110 §5.5), so `content-length:7` is as
+//! good as `Content-Length: 7`.
 
 use std::io::{self, ErrorKind, Read};
 
@@ -23,9 +24,10 @@ pub struct Head {
     pub status_line: String,
     /// The status code from that line: `200`.
     pub status: u16,
-    /// How many bytes the body has, when the head says (a Content-Length, or a status that
-    /// never has a body); `None` when the body ends where the connection does.
+    /// The value of the Content-Length header, when the head has one.
     pub content_length: Option<u64>,
+    /// The value of the Transfer-Encoding header, when the head has one: `chunked`.
+    pub transfer_encoding: Option<String>,
 }
 
 /// The error for a response that is not HTTP, or not a whole one.
@@ -39,19 +41,27 @@ pub fn is_success(status: u16) -> bool {
     (200..300).contains(&status)
 }
 
-/// Reads until the empty line that ends the head. Returns the head (with its final
-/// `\r\n\r\n`) and the bytes that came after it in the same reads.
-pub fn read_head(stream: &mut impl Read) -> io::Result<(Vec<u8>, Vec<u8>)> {
-    let mut got = Vec::new();
+/// Whether a status is interim (1xx): a response that is not the answer yet, with the final
+/// response to follow on the same connection (RFC 9110 §15.2).
+pub fn is_interim(status: u16) -> bool {
+    (100..200).contains(&status)
+}
+
+/// Reads until the empty line that ends the head. `got` holds bytes already read from the
+/// stream and not used yet (what followed an interim response's head), or nothing. Returns
+/// the head (with its final `\r\n\r\n`) and the bytes that came after it in the same reads.
+pub fn read_head(stream: &mut impl Read, mut got: Vec<u8>) -> io::Result<(Vec<u8>, Vec<u8>)> {
     let mut buf = [0u8; 8 * 1024];
+    // Where the search for the marker starts: the bytes before it have been searched.
+    let mut from = 0;
     loop {
-        // Only the new bytes (and the 3 before them, in case the marker straddles two
-        // reads) need searching.
-        let from = got.len().saturating_sub(buf.len() + 3);
         if let Some(at) = find(&got[from..], b"\r\n\r\n") {
             let body_start = got.split_off(from + at + 4);
             return Ok((got, body_start));
         }
+        // Next time only the new bytes (and the 3 before them, in case the marker straddles
+        // two reads) need searching.
+        from = got.len().saturating_sub(3);
         if got.len() >= MAX_HEAD {
             return Err(malformed(format!(
                 "no end of the head in the first {MAX_HEAD} bytes"
@@ -88,6 +98,7 @@ pub fn parse_head(head: &[u8]) -> io::Result<Head> {
     let status = parse_status_line(&status_line)?;
 
     let mut content_length = None;
+    let mut transfer_encoding = None;
     for line in lines.take_while(|line| !line.is_empty()) {
         let Some((name, value)) = line.split_once(':') else {
             return Err(malformed(format!(
@@ -109,27 +120,39 @@ pub fn parse_head(head: &[u8]) -> io::Result<Head> {
             }
             content_length = Some(n);
         } else if name.eq_ignore_ascii_case("transfer-encoding") {
-            // Chunked bodies are framed differently (chapter 5), and Transfer-Encoding wins
-            // over any Content-Length (RFC 9112 §6.3). Printing the chunk sizes as if they
-            // were the body would be wrong, so say so instead.
-            return Err(io::Error::new(
-                ErrorKind::Unsupported,
-                format!(
-                    "the body is sent with Transfer-Encoding: {value}, which this client does not decode"
-                ),
-            ));
+            transfer_encoding = Some(value.to_string());
         }
-    }
-    // 1xx, 204 and 304 responses never have a body, whatever their headers say
-    // (RFC 9112 §6.3).
-    if status < 200 || status == 204 || status == 304 {
-        content_length = Some(0);
     }
     Ok(Head {
         status_line,
         status,
         content_length,
+        transfer_encoding,
     })
+}
+
+/// Where the body of a response ends, by the rules of RFC 9112 §6.3, in their order:
+/// `Some(n)` after `n` bytes (`Some(0)`: there is no body), `None` when the server closes.
+pub fn body_length(head: &Head) -> io::Result<Option<u64>> {
+    // 1. A 1xx, 204 or 304 response has no body, whatever its headers say: a 304 may carry
+    //    the Content-Length or the Transfer-Encoding that a 200 would have had. (So has the
+    //    response to a HEAD request, a method this client never sends.)
+    if is_interim(head.status) || head.status == 204 || head.status == 304 {
+        return Ok(Some(0));
+    }
+    // 2. Transfer-Encoding wins over any Content-Length. A chunked body is framed by chunk
+    //    sizes (chapter 5), which this client does not decode: printing them as if they were
+    //    the body would be wrong, so say so instead, before printing anything.
+    if let Some(coding) = &head.transfer_encoding {
+        return Err(io::Error::new(
+            ErrorKind::Unsupported,
+            format!(
+                "the body is sent with Transfer-Encoding: {coding}, which this client does not decode"
+            ),
+        ));
+    }
+    // 3. Then a Content-Length gives the length; without one, the body ends at the close.
+    Ok(head.content_length)
 }
 
 /// A Content-Length value: one or more digits, nothing else (RFC 9110 §8.6). Rust's own
@@ -180,8 +203,30 @@ mod tests {
         assert_eq!((head.status, head.content_length), (200, Some(0)));
         let head = parse_head(b"HTTP/1.1 200 OK Fine\r\nContent-Length: 3\r\n\r\n").unwrap();
         assert_eq!(head.content_length, Some(3));
-        let head = parse_head(b"HTTP/1.1 204 No Content\r\n\r\n").unwrap();
-        assert_eq!(head.content_length, Some(0));
+    }
+
+    #[test]
+    fn finds_where_the_body_ends() {
+        let length = |head: &[u8]| body_length(&parse_head(head).unwrap());
+        assert_eq!(
+            length(b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n").unwrap(),
+            Some(3)
+        );
+        assert_eq!(length(b"HTTP/1.1 200 OK\r\n\r\n").unwrap(), None);
+        // No body, whatever the headers say.
+        for head in [
+            &b"HTTP/1.1 103 Early Hints\r\nLink: </a.css>; rel=preload\r\n\r\n"[..],
+            b"HTTP/1.1 204 No Content\r\n\r\n",
+            b"HTTP/1.1 304 Not Modified\r\nContent-Length: 12\r\n\r\n",
+            b"HTTP/1.1 304 Not Modified\r\nTransfer-Encoding: chunked\r\n\r\n",
+        ] {
+            assert_eq!(length(head).unwrap(), Some(0), "{head:?}");
+        }
+        // Transfer-Encoding wins over Content-Length, and this client does not decode it.
+        assert!(
+            length(b"HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .is_err()
+        );
     }
 
     #[test]
@@ -194,7 +239,6 @@ mod tests {
             b"HTTP/1.1 200 OK\r\nContent-Length: +5\r\n\r\n",
             b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n",
             b"HTTP/1.1 200 OK\r\nno colon\r\n\r\n",
-            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
         ] {
             assert!(parse_head(bad).is_err(), "{bad:?}");
         }
@@ -207,11 +251,29 @@ mod tests {
         head.extend_from_slice(b"\r\n\r\n");
         let mut input = head.clone();
         input.extend_from_slice(b"body");
-        let (got, rest) = read_head(&mut &input[..]).unwrap();
+        let (got, rest) = read_head(&mut &input[..], Vec::new()).unwrap();
         // What came after the head in the same reads (here: none of it) is kept.
         assert!(got == head && b"body".starts_with(&rest));
         let mut longer = vec![b'a'; MAX_HEAD + 1];
         longer.extend_from_slice(b"\r\n\r\n");
-        assert!(read_head(&mut &longer[..]).is_err());
+        assert!(read_head(&mut &longer[..], Vec::new()).is_err());
+    }
+
+    #[test]
+    fn a_head_already_read_is_not_read_again() {
+        // An interim head and the final one came in one read: the second is found in the
+        // bytes already read, and the stream is not touched.
+        let (head, rest) = read_head(
+            &mut &b"never read"[..],
+            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".to_vec(),
+        )
+        .unwrap();
+        assert_eq!(head, b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n");
+        assert_eq!(rest, b"ok");
+        // Half of it came: the rest is read from the stream.
+        let (head, rest) =
+            read_head(&mut &b"\n\r\nbody"[..], b"HTTP/1.1 200 OK\r".to_vec()).unwrap();
+        assert_eq!(head, b"HTTP/1.1 200 OK\r\n\r\n");
+        assert_eq!(rest, b"body");
     }
 }

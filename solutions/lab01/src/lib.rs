@@ -8,8 +8,10 @@
 //!   exit code;
 //! - [`url`] reads `http://HOST[:PORT]/PATH`;
 //! - [`request`] writes the GET as the text it is;
-//! - [`get`] connects, sends the request and reads the answer from the same socket;
-//! - [`head`] reads the response's head, up to its empty line, and what it says;
+//! - [`get`] connects, sends the request and reads the answer from the same socket, past
+//!   any interim (1xx) responses to the final one;
+//! - [`head`] reads a response's head, up to its empty line, and what it says, down to where
+//!   the body ends;
 //! - [`body`] copies the body, framed by its Content-Length or by the server closing.
 //!
 //! `lab01 talk ADDR` is what HTTP does not do: [`talk`] listens to the server and sends what

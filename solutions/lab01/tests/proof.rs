@@ -286,3 +286,19 @@ fn taking_the_first_read_for_the_whole_head_is_caught() {
         &["get_prints_the_body_byte_for_byte"],
     );
 }
+
+#[test]
+fn taking_an_interim_response_for_the_final_one_is_caught() {
+    caught_by(
+        env!("CARGO_BIN_EXE_lab01-bug-interim-as-final"),
+        &["get_skips_interim_responses"],
+    );
+}
+
+#[test]
+fn a_body_read_after_a_204_or_304_is_caught() {
+    caught_by(
+        env!("CARGO_BIN_EXE_lab01-bug-body-for-every-status"),
+        &["get_reads_no_body_after_204_or_304"],
+    );
+}

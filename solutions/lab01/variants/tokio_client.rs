@@ -7,6 +7,8 @@
 //!   buffer for `\r\n\r\n`;
 //! - a chunked body is decoded and printed, where the reference refuses it (the contract
 //!   allows either);
+//! - the status line of each interim (1xx) response is printed on stderr too, before the
+//!   final one, where the reference passes over them without a word;
 //! - `talk` waits on stdin and on the socket in one `select!` loop instead of two threads;
 //! - the URL is read with its own small parser, not the reference's.
 //!
@@ -135,13 +137,46 @@ async fn get(url: &str) -> Result<u16, Error> {
     stream.write_all(request.as_bytes()).await?;
 
     let mut reader = BufReader::new(stream);
+    // Interim (1xx) responses come before the final one, each a head with no body: each is
+    // read, reported on stderr like the final status line, and passed over.
+    let (status_line, status, length, chunked) = loop {
+        let head = read_head(&mut reader).await?;
+        match head.1 {
+            101 => return Err(format!("{}: this client asked for no upgrade", head.0).into()),
+            100..=199 => eprintln!("{}", head.0),
+            _ => break head,
+        }
+    };
+    eprintln!("{status_line}");
+
+    let mut out = std::io::stdout().lock();
+    if status == 204 || status == 304 {
+        // No body, whatever the headers say (RFC 9112 §6.3).
+    } else if chunked {
+        copy_chunked(&mut reader, &mut out).await?;
+    } else if let Some(length) = length {
+        let copied = copy(&mut (&mut reader).take(length), &mut out).await?;
+        if copied < length {
+            return Err(format!("the body ended after {copied} of {length} bytes").into());
+        }
+    } else {
+        copy(&mut reader, &mut out).await?;
+    }
+    out.flush()?;
+    Ok(status)
+}
+
+/// One head: its status line, its code, its Content-Length and whether the body is chunked.
+async fn read_head(
+    reader: &mut (impl AsyncBufRead + Unpin),
+) -> Result<(String, u16, Option<u64>, bool), Error> {
     let mut head_size = 0;
-    let status_line = read_head_line(&mut reader, &mut head_size).await?;
+    let status_line = read_head_line(reader, &mut head_size).await?;
     let status = status_of(&status_line)?;
     let mut length: Option<u64> = None;
     let mut chunked = false;
     loop {
-        let line = read_head_line(&mut reader, &mut head_size).await?;
+        let line = read_head_line(reader, &mut head_size).await?;
         if line.is_empty() {
             break;
         }
@@ -169,23 +204,7 @@ async fn get(url: &str) -> Result<u16, Error> {
             _ => {}
         }
     }
-    eprintln!("{status_line}");
-
-    let mut out = std::io::stdout().lock();
-    if status < 200 || status == 204 || status == 304 {
-        // No body, whatever the headers say.
-    } else if chunked {
-        copy_chunked(&mut reader, &mut out).await?;
-    } else if let Some(length) = length {
-        let copied = copy(&mut (&mut reader).take(length), &mut out).await?;
-        if copied < length {
-            return Err(format!("the body ended after {copied} of {length} bytes").into());
-        }
-    } else {
-        copy(&mut reader, &mut out).await?;
-    }
-    out.flush()?;
-    Ok(status)
+    Ok((status_line, status, length, chunked))
 }
 
 /// One line of the head, without its `\r\n`, counted against [`MAX_HEAD`].

@@ -5,11 +5,12 @@
 //! at once, and one that waits for the close is still waiting when the grader stops it.
 
 use harness::ctx::Finished;
+use harness::process::explain_stderr;
 use harness::{Ctx, Failure, Outcome, millis, pattern, show};
 
 use super::common::{
-    ERROR_RUN_LIMIT, HELD_RUN_LIMIT, RUN_LIMIT, Step, body_diagnosis, body_failure, expect_exit_2,
-    expect_exit_2_after, expect_status_line, get, with_program,
+    ERROR_RUN_LIMIT, HELD_RUN_LIMIT, RUN_LIMIT, Step, body_diagnosis, body_failure,
+    ending_and_stdout, expect_exit_2, expect_exit_2_after, expect_status_line, get, with_program,
 };
 use super::diagnoses;
 
@@ -452,6 +453,186 @@ pub fn get_handles_a_chunked_response(cx: &Ctx) -> Outcome {
             "With `Transfer-Encoding: chunked` the body is framed by chunk sizes, and Transfer-Encoding wins over any Content-Length (RFC 9112 §6.3). This client need not decode it: return an error from parse_head when the head has Transfer-Encoding (exit 2), before printing anything.",
             "`Transfer-Encoding: chunked` 헤더가 있으면 본문은 청크(chunk)마다 크기를 달고 오며, Content-Length가 함께 있어도 Transfer-Encoding이 우선합니다(RFC 9112 §6.3). 이 클라이언트는 디코딩하지 않아도 됩니다. 헤드에 Transfer-Encoding이 있으면 아무것도 출력하기 전에 parse_head에서 오류를 돌려주세요(종료 코드 2).",
         )));
+    }
+    Ok(())
+}
+
+pub fn get_skips_interim_responses(cx: &Ctx) -> Outcome {
+    const BODY: &[u8] = b"the final response's body\n";
+    let status_line = "HTTP/1.1 200 OK";
+    let length = format!("Content-Length: {}", BODY.len());
+    let final_response = response(status_line, &["Content-Type: text/plain", &length], BODY);
+    let hints = response(
+        "HTTP/1.1 103 Early Hints",
+        &["Link: </style.css>; rel=preload; as=style"],
+        b"",
+    );
+    // Round 1: a 100 and the final response in one write, so that they arrive in the same
+    // read: the bytes after the interim head are the final head. The server then keeps the
+    // connection open: only the final response's Content-Length ends the body.
+    let mut together = response("HTTP/1.1 100 Continue", &[], b"");
+    together.extend_from_slice(&final_response);
+    // Round 2: two 103s, each read by the program before the next piece is sent, then the
+    // final response, and the server closes.
+    let rounds = [
+        (
+            vec![Step::Send(together), Step::Hold],
+            "HTTP/1.1 100 Continue",
+            cx.t(
+                "the grader's server sent `HTTP/1.1 100 Continue` and its empty line, then the final `HTTP/1.1 200 OK` with `Content-Length: 26` and its body, all in one write, and kept the connection open",
+                "채점기의 서버가 `HTTP/1.1 100 Continue`와 빈 줄, 이어서 `Content-Length: 26`이 든 최종 응답 `HTTP/1.1 200 OK`와 본문을 한 번에 쓰고 연결을 열어 두었습니다",
+            ),
+        ),
+        (
+            vec![
+                Step::Send(hints.clone()),
+                Step::Delivered,
+                Step::Send(hints),
+                Step::Delivered,
+                Step::Send(final_response),
+            ],
+            "HTTP/1.1 103 Early Hints",
+            cx.t(
+                "the grader's server sent `HTTP/1.1 103 Early Hints` with a Link header, once more when the program had read it, and, when that was read too, the final `HTTP/1.1 200 OK` with `Content-Length: 26` and its body; then it closed",
+                "채점기의 서버가 Link 헤더가 든 `HTTP/1.1 103 Early Hints`를 보내고, 프로그램이 그것을 읽은 뒤 한 번 더 보냈으며, 그것까지 읽은 뒤에 `Content-Length: 26`이 든 최종 응답 `HTTP/1.1 200 OK`와 본문을 보내고 연결을 닫았습니다",
+            ),
+        ),
+    ];
+    for (answer, interim, situation) in rounds {
+        let run = get(cx, "/interim", answer, HELD_RUN_LIMIT)?.run;
+        if printed(&run, BODY) {
+            expect_status_line(cx, &run, status_line)?;
+            continue;
+        }
+        let stderr = run.stderr_text();
+        let reported = |line: &str| stderr.lines().any(|l| l.trim_end() == line);
+        let mut failure = Failure::new(cx.t(
+            "the final response after an interim (1xx) one was not read",
+            "중간 응답(1xx) 뒤에 온 최종 응답을 읽지 않았습니다",
+        ))
+        .sent(run.command_line())
+        .situation(situation)
+        .expected(cx.t(
+            format!(
+                "stdout {} (the body of the final response), exit code 0",
+                show(cx.lang(), BODY)
+            ),
+            format!(
+                "stdout에 {}(최종 응답의 본문), 종료 코드 0",
+                show(cx.lang(), BODY)
+            ),
+        ))
+        .got(ending_and_stdout(cx, &run))
+        .note(format!("stderr: {}", show(cx.lang(), &run.stderr)));
+        if let Some(cause) = explain_stderr(cx.lang(), &stderr) {
+            failure = failure.cause(cause);
+        }
+        let rule = cx.t(
+            "A 1xx response is interim (RFC 9110 §15.2): it has no body and is not the answer, and the final response follows on the same connection. Read heads until one whose status is not 1xx, and carry the bytes that came after each interim head into the next read of a head: they are its start.",
+            "1xx 응답은 중간 응답입니다(RFC 9110 §15.2). 본문이 없고 요청에 대한 답도 아니며, 최종 응답이 같은 연결로 뒤따라옵니다. 상태가 1xx가 아닌 헤드가 나올 때까지 헤드를 읽고, 중간 응답의 헤드 뒤에 함께 온 바이트는 다음 헤드의 시작이므로 다음 헤드를 읽을 때 앞에 붙이세요.",
+        );
+        let cause = if run.stdout.is_empty() && reported(interim) && !reported(status_line) {
+            cx.t(
+                format!("The program took `{interim}` for the final response: it reported that status line and ended, and the 200 that followed was never read. {rule}"),
+                format!("프로그램이 `{interim}` 응답을 최종 응답으로 여겼습니다. 그 상태 줄을 출력하고 끝났고, 뒤따라온 200은 읽지 않았습니다. {rule}"),
+            )
+        } else if run.stdout.starts_with(b"HTTP/1.1 ")
+            && !run.stdout.starts_with(status_line.as_bytes())
+            || run.stdout.windows(4).any(|w| w == b"\r\n\r\n")
+        {
+            cx.t(
+                format!("What followed the interim response's head came out as its body: the next response's head is on stdout. An interim response never has a body. {rule}"),
+                format!("중간 응답의 헤드 뒤에 온 것을 그 응답의 본문으로 출력했습니다. 다음 응답의 헤드가 stdout에 나왔습니다. 중간 응답에는 본문이 없습니다. {rule}"),
+            )
+        } else if run.timed_out && run.stdout.is_empty() {
+            cx.t(
+                format!("The program waited for a final response that had already come: it arrived in the same read as the interim head, right after it. {rule}"),
+                format!("프로그램이 이미 도착한 최종 응답을 기다렸습니다. 최종 응답은 중간 응답의 헤드와 같은 read에, 그 바로 뒤에 왔습니다. {rule}"),
+            )
+        } else {
+            rule
+        };
+        return Err(failure.cause(cause));
+    }
+    Ok(())
+}
+
+pub fn get_reads_no_body_after_204_or_304(cx: &Ctx) -> Outcome {
+    for (status_line, headers, code, what_en, what_ko) in [
+        (
+            "HTTP/1.1 204 No Content",
+            &["Server: grader"][..],
+            0,
+            "`HTTP/1.1 204 No Content` without a Content-Length",
+            "Content-Length 없는 `HTTP/1.1 204 No Content`",
+        ),
+        (
+            "HTTP/1.1 304 Not Modified",
+            &["ETag: \"v1\"", "Content-Length: 12"][..],
+            1,
+            "`HTTP/1.1 304 Not Modified` with `Content-Length: 12`, the length a 200 would have had",
+            "200이었다면 가졌을 길이를 적은 `Content-Length: 12`가 든 `HTTP/1.1 304 Not Modified`",
+        ),
+        (
+            "HTTP/1.1 304 Not Modified",
+            &["ETag: \"v1\"", "Transfer-Encoding: chunked"][..],
+            1,
+            "`HTTP/1.1 304 Not Modified` with `Transfer-Encoding: chunked`, the coding a 200 would have had",
+            "200이었다면 썼을 코딩을 적은 `Transfer-Encoding: chunked`가 든 `HTTP/1.1 304 Not Modified`",
+        ),
+    ] {
+        let answer = response(status_line, headers, b"");
+        let run = get(
+            cx,
+            "/no-body",
+            vec![Step::Send(answer), Step::Hold],
+            HELD_RUN_LIMIT,
+        )?
+        .run;
+        if run.status.code() == Some(code) && !run.timed_out && run.stdout.is_empty() {
+            expect_status_line(cx, &run, status_line)?;
+            continue;
+        }
+        let what = cx.t(what_en, what_ko);
+        let mut failure = with_program(
+            cx,
+            &run,
+            Failure::new(cx.t(
+                format!("a response with no body did not end with its head: {what}"),
+                format!("본문이 없는 응답을 헤드에서 끝내지 않았습니다: {what}"),
+            ))
+            .sent(run.command_line())
+            .situation(cx.t(
+                format!("the grader's server answered {what}: a head and its empty line, no body, and kept the connection open"),
+                format!("채점기의 서버가 {what} 응답을 빈 줄까지만 보내고, 본문 없이 연결을 열어 두었습니다"),
+            ))
+            .expected(cx.t(
+                format!("nothing on stdout, and exit code {code} right after the head"),
+                format!("stdout에 아무것도 없고, 헤드 직후 종료 코드 {code}"),
+            ))
+            .note(format!("stdout: {}", show(cx.lang(), &run.stdout))),
+        );
+        if run.stdout.starts_with(b"HTTP/") {
+            failure = failure.diagnosis(diagnoses::head_on_stdout(cx.lang()));
+        }
+        let rule = cx.t(
+            "A 1xx, 204 or 304 response never has a body, whatever its headers say (RFC 9112 §6.3): it ends with its empty line. A 304 may carry the Content-Length or Transfer-Encoding that a 200 would have had. Look at the status first, and read a body only after other statuses.",
+            "1xx, 204, 304 응답에는 헤더에 무엇이 적혀 있든 본문이 없고(RFC 9112 §6.3), 응답은 빈 줄에서 끝납니다. 304에는 200이었다면 가졌을 Content-Length나 Transfer-Encoding이 들어 있을 수 있습니다. 상태 코드를 먼저 보고, 다른 상태일 때만 본문을 읽으세요.",
+        );
+        let cause = if run.timed_out {
+            cx.t(
+                format!("The program waited for a body after the head. {rule}"),
+                format!("프로그램이 헤드 뒤에 본문을 기다렸습니다. {rule}"),
+            )
+        } else if run.status.code() == Some(2) {
+            cx.t(
+                format!("The program refused the response for a header that says nothing about it. {rule}"),
+                format!("프로그램이 이 응답과 상관없는 헤더를 이유로 응답을 거절했습니다. {rule}"),
+            )
+        } else {
+            rule
+        };
+        return Err(failure.cause(cause));
     }
     Ok(())
 }
