@@ -14,7 +14,10 @@
 use std::ffi::OsString;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
-/// Where `recv` and `echo` listen when `--listen` is not given.
+/// Where `recv` and `echo` listen when `--listen` is not given: loopback, which only
+/// programs on the same machine reach. An echo server that answers the whole Internet is a
+/// reflector for anyone who forges a source address (chapter 3, "Reflection and
+/// amplification").
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:7879";
 
 pub const USAGE: &str = "usage: lab03 send --to ADDR [--from ADDR] MESSAGE...

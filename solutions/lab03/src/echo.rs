@@ -12,6 +12,11 @@ use crate::socket::BUFFER_SIZE;
 /// One socket serves every client, with no thread per client: there are no connections to
 /// keep apart. Each datagram carries its sender's address, and the reply goes there, from
 /// this same socket, so that it comes from the address the client sent to.
+///
+/// Nothing checks that address: a datagram with a forged source makes this server answer
+/// someone who never asked (chapter 3, "Reflection and amplification"). That is why the
+/// program listens on loopback unless told otherwise; an echo service does not belong on
+/// the open Internet.
 pub fn echo(socket: &UdpSocket) -> io::Result<()> {
     let mut buf = vec![0u8; BUFFER_SIZE];
     loop {
