@@ -70,8 +70,10 @@ pub fn print_lines(from: &TcpStream, out: &mut impl Write) -> io::Result<()> {
             return Ok(());
         }
         out.write_all(&line)?;
-        // Rust's stdout flushes at each newline by itself, but say it: a line must reach the
-        // screen (or the pipe) now, not when some buffer fills up or the program exits.
+        // A line must reach the screen (or the pipe) now, not when some buffer fills up or
+        // the program exits. Today's stdout writes out each whole line by itself, but its
+        // documentation promises that only for a terminal, and the last line may have no
+        // newline at all: flush.
         out.flush()?;
     }
 }
