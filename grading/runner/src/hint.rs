@@ -1,9 +1,10 @@
 //! `cargo lab hint N`: a hint for the first failing check, a little more each time.
 //!
-//! Level 1 says which check fails and what it needs; level 2 adds what went wrong and the
-//! likely cause; level 3 quotes the section of the book that explains it; level 4 shows the
-//! grader's whole report. The level is kept per check in `target/lab-runner/hints.json`, so
-//! asking again about the same failure goes one step further, and a new failure starts over.
+//! It reads the lab's last saved grading (no regrade when nothing changed) and climbs the
+//! check's written ladder (`crate::hints`): the concept, then the API to look up with the
+//! book's paragraph on it, then the shape of a solution. Each call shows one step more, and
+//! says when the ladder is exhausted. The step is kept per check in
+//! `target/lab-runner/hints.json`, so a new failure starts over.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -11,10 +12,11 @@ use std::fs;
 use harness::Lang;
 
 use crate::grade::{self, Outcome, Show};
+use crate::hints;
 use crate::labs::LabDir;
 use crate::output::colour;
 
-const LEVELS: u32 = 4;
+const LEVELS: u32 = hints::STEPS as u32;
 
 fn levels_path() -> std::path::PathBuf {
     grade::state_dir().join("hints.json")
@@ -82,10 +84,13 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
     };
     let key = format!("{}:{}", lab.name, check.id);
     let mut levels = load();
-    let level = (levels.get(&key).copied().unwrap_or(0) + 1).min(LEVELS);
+    let before = levels.get(&key).copied().unwrap_or(0);
+    let exhausted = before >= LEVELS;
+    let level = (before + 1).min(LEVELS);
     levels.insert(key, level);
     save(&levels);
 
+    let ladder = hints::ladder(&lab.dir, lang, &check.id);
     let title = lang.pick(
         format!(
             "hint {level} of {LEVELS} for {}, check `{}`",
@@ -105,86 +110,172 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
             format!("처음 실패한 검사 항목: {}.", check.title)
         )
     );
-    println!(
-        "{}",
-        lang.pick(
-            format!("To pass it: {}", check.todo),
-            format!("통과하려면: {}", check.todo)
-        )
-    );
-    if level >= 2 {
-        println!();
-        if let Some(message) = &check.message {
-            println!(
-                "{}",
-                lang.pick(
-                    format!("What went wrong: {message}"),
-                    format!("무엇이 잘못되었나: {message}")
-                )
-            );
-        }
-        if let Some(cause) = &check.cause {
-            println!(
-                "{}",
-                lang.pick(
-                    format!("Likely cause: {cause}"),
-                    format!("원인 추정: {cause}")
-                )
-            );
-        }
-    }
-    if level >= 3 {
-        let section = harness::book::section_title(lang, &report.chapter_file, &check.section)
-            .unwrap_or_default();
-        let text = harness::book::section_text(lang, &report.chapter_file, &check.section)
-            .unwrap_or_default();
-        let quoted: String = text.chars().take(900).collect();
-        println!();
+    if let Some(message) = &check.message {
+        let first = message.lines().next().unwrap_or_default();
         println!(
             "{}",
             lang.pick(
-                format!(
-                    "The book explains it in “{section}” ({}#{}):",
-                    check.page, check.section
-                ),
-                format!(
-                    "책의 「{section}」 절에 설명이 있습니다({}#{}):",
-                    check.page, check.section
-                )
+                format!("What went wrong: {first}"),
+                format!("무엇이 잘못되었나: {first}")
             )
         );
-        for paragraph in quoted.split("\n\n") {
-            println!("  > {paragraph}");
+    }
+    match &ladder {
+        Some(ladder) => {
+            for (n, step) in ladder.steps.iter().enumerate().take(level as usize) {
+                println!();
+                println!("{}", colour("1", step_title(lang, n)));
+                println!("{}", indent(step));
+                if n == 1 {
+                    quote_the_book(lang, &report, check);
+                }
+            }
         }
-        if text.chars().count() > 900 {
-            println!("  > …");
+        // A check without written hints (a lab whose ladders are not written yet): the
+        // report's own parts, a step at a time.
+        None => {
+            println!();
+            println!(
+                "{}",
+                lang.pick(
+                    format!("To pass it: {}", check.todo),
+                    format!("통과하려면: {}", check.todo)
+                )
+            );
+            if level >= 2 {
+                if let Some(cause) = &check.cause {
+                    println!(
+                        "{}",
+                        lang.pick(
+                            format!("Likely cause: {cause}"),
+                            format!("원인 추정: {cause}")
+                        )
+                    );
+                }
+                quote_the_book(lang, &report, check);
+            }
+            if level >= 3
+                && let Some(full) = &check.report
+            {
+                println!();
+                println!(
+                    "{}",
+                    lang.pick("The grader's full report:", "채점기의 전체 보고서:")
+                );
+                print!("{full}");
+            }
         }
     }
-    if level >= 4
-        && let Some(full) = &check.report
-    {
-        println!();
-        println!(
-            "{}",
-            lang.pick("The grader's full report:", "채점기의 전체 보고서:")
-        );
-        print!("{full}");
-    }
+    println!();
     if level < LEVELS {
-        println!();
         println!(
             "{}",
             lang.pick(
                 format!(
-                    "Still stuck? Run `cargo lab hint {}` again for more.",
+                    "Still stuck? Run `cargo lab hint {}` again for the next step.",
                     lab.number
                 ),
                 format!(
-                    "아직 막히나요? `cargo lab hint {}`를 다시 실행하면 더 알려 줍니다.",
+                    "그래도 막히면 `cargo lab hint {}`를 다시 실행하세요. 다음 단계를 보여 줍니다.",
                     lab.number
+                ),
+            )
+        );
+    } else {
+        let again = if exhausted {
+            lang.pick(
+                "You have seen every hint for this check; asking again shows the same.",
+                "이 검사 항목의 힌트는 모두 보았습니다. 다시 물어도 같은 내용입니다.",
+            )
+        } else {
+            lang.pick(
+                "That was the last hint for this check.",
+                "이 검사 항목의 마지막 힌트였습니다.",
+            )
+        };
+        println!("{again}");
+        println!(
+            "{}",
+            lang.pick(
+                format!(
+                    "What is left: the grader's whole report (`cargo test -p {}`), and the book ({}#{}).",
+                    lab.name, check.page, check.section
+                ),
+                format!(
+                    "남은 길은 채점기의 전체 보고서(`cargo test -p {}`)와 책({}#{})입니다.",
+                    lab.name, check.page, check.section
                 ),
             )
         );
     }
     Ok(false)
+}
+
+fn step_title(lang: Lang, n: usize) -> &'static str {
+    match n {
+        0 => lang.pick("1. Think about it", "1. 생각해 볼 것"),
+        1 => lang.pick("2. Where to look", "2. 찾아볼 것"),
+        _ => lang.pick("3. The shape of a solution", "3. 해답의 윤곽"),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("  {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Quotes the section of the book the check names: whole paragraphs, as many as fit in
+/// about 900 characters, and always at least the first.
+fn quote_the_book(lang: Lang, report: &grade::Report, check: &grade::CheckReport) {
+    let section = harness::book::section_title(lang, &report.chapter_file, &check.section)
+        .unwrap_or_default();
+    let text =
+        harness::book::section_text(lang, &report.chapter_file, &check.section).unwrap_or_default();
+    if text.is_empty() {
+        return;
+    }
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let mut shown = 0;
+    let mut length = 0;
+    for p in &paragraphs {
+        if shown > 0 && length + p.chars().count() > 900 {
+            break;
+        }
+        length += p.chars().count();
+        shown += 1;
+    }
+    println!();
+    println!(
+        "{}",
+        lang.pick(
+            format!(
+                "  The book explains it in “{section}” ({}#{}):",
+                check.page, check.section
+            ),
+            format!(
+                "  책의 「{section}」 절에 설명이 있습니다({}#{}):",
+                check.page, check.section
+            )
+        )
+    );
+    for paragraph in &paragraphs[..shown] {
+        println!("  > {paragraph}");
+    }
+    if shown < paragraphs.len() {
+        println!(
+            "  > {}",
+            lang.pick(
+                "(the section goes on in the book)",
+                "(이어지는 내용은 책에 있습니다)"
+            )
+        );
+    }
 }

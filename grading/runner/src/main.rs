@@ -20,6 +20,7 @@ mod classroom;
 mod export;
 mod grade;
 mod hint;
+mod hints;
 mod labs;
 mod output;
 mod watch;
