@@ -21,11 +21,33 @@ const TYPES = {
     ".ico": "image/x-icon",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveBook(root = BOOK) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. With `base` (say
+ * "/course/") the book is served under that path, as on a GitHub Pages project site, and
+ * anything else gets the book's 404.html with status 404, as GitHub Pages does. `extra` maps
+ * paths to { type, body } served as they are (fixture pages for a test).
+ */
+export async function serveBook(root = BOOK, { base = "/", extra = {} } = {}) {
     const server = createServer(async (req, res) => {
         const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-        let file = normalize(join(root, path));
+        if (extra[path]) {
+            res.writeHead(200, { "content-type": extra[path].type || TYPES[extname(path)] });
+            res.end(extra[path].body);
+            return;
+        }
+        const notFound = async () => {
+            try {
+                const body = await readFile(join(root, "404.html"));
+                res.writeHead(404, { "content-type": TYPES[".html"] }).end(body);
+            } catch {
+                res.writeHead(404).end("not found");
+            }
+        };
+        if (!path.startsWith(base)) {
+            await notFound();
+            return;
+        }
+        let file = normalize(join(root, path.slice(base.length - 1)));
         if (!file.startsWith(root)) {
             res.writeHead(403).end();
             return;
@@ -35,15 +57,18 @@ export async function serveBook(root = BOOK) {
                 file = join(file, "index.html");
             }
             const body = await readFile(file);
-            res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+            // The book does not change while the tests run: the browser may keep scripts,
+            // styles and fonts between pages, which makes every page load faster.
+            const cache = extname(file) === ".html" ? "no-cache" : "max-age=600";
+            res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream", "cache-control": cache });
             res.end(body);
         } catch {
-            res.writeHead(404).end("not found");
+            await notFound();
         }
     });
     await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
     const { port } = server.address();
-    return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+    return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 async function freePort() {
@@ -55,6 +80,55 @@ async function freePort() {
 }
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** WebDriver's codes for the keys the tests press. */
+export const KEY = { left: "\uE012", right: "\uE014", enter: "\uE007", tab: "\uE004" };
+
+/** Where the browser tests save screenshots for a reviewer (CI uploads the folder). */
+export const SHOTS = resolve(process.env.SHOTS_DIR || new URL("../../target/browser-shots", import.meta.url).pathname);
+
+/** The themes mdBook offers; a check "in every theme" walks these. */
+export const THEMES = ["light", "rust", "coal", "navy", "ayu"];
+
+/**
+ * A function body for browser.run: the contrast ratio (WCAG 2) of an element's text colour
+ * against what is really behind it (its own and its ancestors' backgrounds, blended).
+ * Call as browser.run(CONTRAST + "return contrast(el)") with `el` found first.
+ */
+export const CONTRAST = `
+    function rgba(c) {
+        const m = c.match(/rgba?\\(([^)]+)\\)/);
+        if (!m) return [0, 0, 0, 0];
+        const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+        return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    }
+    function over(top, below) {
+        const a = top[3] + below[3] * (1 - top[3]);
+        if (a === 0) return [0, 0, 0, 0];
+        return [0, 1, 2].map((i) => (top[i] * top[3] + below[i] * below[3] * (1 - top[3])) / a).concat([a]);
+    }
+    function background(el) {
+        const layers = [];
+        for (let e = el; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
+        let bg = [255, 255, 255, 1];
+        for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+        return bg;
+    }
+    function luminance(c) {
+        const [r, g, b] = c.slice(0, 3).map((v) => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+    function contrast(el) {
+        const style = getComputedStyle(el);
+        const bg = background(el);
+        const fg = over(rgba(style.color), bg);
+        const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+        return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100;
+    }
+`;
 
 /** Starts chromedriver and a headless Chromium session. */
 export async function startBrowser() {
@@ -111,6 +185,17 @@ export async function startBrowser() {
         refresh: () => call("POST", s("/refresh"), {}),
         run: (script, ...args) => call("POST", s("/execute/sync"), { script, args }),
         logs: () => call("POST", s("/se/log"), { type: "browser" }),
+        /** A Chrome DevTools Protocol command, through chromedriver. */
+        cdp: (cmd, params = {}) => call("POST", s("/goog/cdp/execute"), { cmd, params }),
+        /** Lays pages out as a screen `width` × `height` CSS px would (a phone when mobile). */
+        viewport: (width, height, mobile = width < 700) =>
+            browser.cdp("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 1, mobile }),
+        /** A PNG of one element (scrolled into view), or of the viewport. */
+        async shoot(css) {
+            if (!css) return browser.screenshot();
+            const element = await browser.find(css);
+            return Buffer.from(await call("GET", s(`/element/${element}/screenshot`)), "base64");
+        },
         /** A PNG of the window, for looking at a failure. */
         screenshot: async () => Buffer.from(await call("GET", s("/screenshot")), "base64"),
         async find(css) {
@@ -118,6 +203,15 @@ export async function startBrowser() {
             return Object.values(el)[0];
         },
         click: (element) => call("POST", s(`/element/${element}/click`), {}),
+        /** Sends keys (WebDriver key codes, e.g. KEY.right) to the element. */
+        async keys(css, text) {
+            return call("POST", s(`/element/${await browser.find(css)}/value`), { text });
+        },
+        /** Switches mdBook's theme in place, as its theme menu does (no reload). */
+        theme: (name) => browser.run(`const html = document.documentElement;
+            html.classList.remove("light", "rust", "coal", "navy", "ayu");
+            html.classList.add(arguments[0]);
+            try { localStorage.setItem("mdbook-theme", arguments[0]); } catch (e) {}`, name),
         /** Types `text` into the element, key by key, as a reader would. */
         async type(css, text) {
             const element = await browser.find(css);
