@@ -5,16 +5,16 @@
 // side calls, what crosses the wire (each segment of the three-way handshake and of the
 // four-way close on its own step), and the TCP state of each side change: every state of
 // RFC 9293 that a connection passes through here, as the kernel names them (`ss -tan` prints
-// them with dashes). The text follows the page's language. Without JavaScript the chapter's
-// own diagram and prose say the same, less interactively.
+// them with dashes). The text follows the language of the chapter the stepper sits in (on
+// print.html, which holds both languages, that is not the page's), and on paper every step is
+// printed. On a narrow screen client, network and server are stacked as rows. Without
+// JavaScript the chapter's own diagram and prose say the same, less interactively.
 (function () {
     "use strict";
 
-    const lang = document.documentElement.lang === "ko" ? "ko" : "en";
-
     const UI = {
-        en: { client: "Client", server: "Server", wire: "On the wire", back: "◀ Back", next: "Next ▶", restart: "Restart", step: (n, total) => `Step ${n} of ${total}`, listening: "listening socket", connected: "connected socket" },
-        ko: { client: "클라이언트", server: "서버", wire: "네트워크로 오가는 것", back: "◀ 이전", next: "다음 ▶", restart: "처음으로", step: (n, total) => `${total}단계 중 ${n}단계`, listening: "수신 대기 소켓", connected: "연결된 소켓" },
+        en: { title: "The life of a TCP connection, step by step", client: "Client", server: "Server", wire: "Network", back: "◀ Back", next: "Next ▶", restart: "Restart", step: (n, total) => `Step ${n} of ${total}`, listening: "listening socket", connected: "connected socket" },
+        ko: { title: "TCP 연결의 일생, 한 단계씩", client: "클라이언트", server: "서버", wire: "네트워크", back: "◀ 이전", next: "다음 ▶", restart: "처음으로", step: (n, total) => `${total}단계 중 ${n}단계`, listening: "수신 대기 소켓", connected: "연결된 소켓" },
     };
 
     // Each step: the call made (and by whom), the segment on the wire, the states after it,
@@ -71,61 +71,151 @@
           ko: "TIME_WAIT가 끝났습니다. 수신 대기 소켓만 남아 다음 클라이언트를 기다립니다." },
     ];
 
+    // Each slot of the stepper holds the text of every step at once, stacked in one grid cell,
+    // and shows the current one: the slot is as tall as its tallest text at any width, so the
+    // stepper keeps its height from step to step and Next stays where the thumb is.
+    function slot(el, values) {
+        const distinct = Array.from(new Set(values.concat([""])));
+        el.classList.add("lifecycle-slot");
+        distinct.forEach(function (value) {
+            const v = document.createElement("span");
+            v.textContent = value || "\u00a0";
+            v.dataset.value = value;
+            el.appendChild(v);
+        });
+        return function show(value) {
+            Array.from(el.children).forEach((v) => v.classList.toggle("on", v.dataset.value === value));
+        };
+    }
+
+    function language(root) {
+        const holder = root.closest("[lang]");
+        return holder && holder.getAttribute("lang").startsWith("ko") ? "ko" : "en";
+    }
+
     function build(root) {
+        const lang = language(root);
         const ui = UI[lang];
+        const last = STEPS.length - 1;
+        root.setAttribute("role", "group");
+        root.setAttribute("aria-label", ui.title);
+        root.setAttribute("lang", lang);
         root.innerHTML =
-            '<div class="lifecycle-grid">' +
-            `<div class="lifecycle-side" data-side="client"><h4>${ui.client}</h4><div class="lifecycle-call"></div><div class="lifecycle-state"></div></div>` +
-            `<div class="lifecycle-wire"><h4>${ui.wire}</h4><div class="lifecycle-packet"></div></div>` +
-            `<div class="lifecycle-side" data-side="server"><h4>${ui.server}</h4><div class="lifecycle-call"></div>` +
-            `<div class="lifecycle-state" title="${ui.listening}"></div><div class="lifecycle-conn" title="${ui.connected}"></div></div>` +
+            '<div class="lifecycle-head">' +
+            '<span class="lifecycle-count"></span>' +
+            `<button type="button" class="lifecycle-restart" data-go="restart">${ui.restart}</button>` +
             "</div>" +
-            '<p class="lifecycle-text" aria-live="polite"></p>' +
+            '<div class="lifecycle-grid">' +
+            `<div class="lifecycle-side" data-side="client"><span class="lifecycle-label">${ui.client}</span>` +
+            '<div class="lifecycle-call"></div><div class="lifecycle-state"></div></div>' +
+            `<div class="lifecycle-wire"><span class="lifecycle-label">${ui.wire}</span><div class="lifecycle-packet"></div></div>` +
+            `<div class="lifecycle-side" data-side="server"><span class="lifecycle-label">${ui.server}</span>` +
+            '<div class="lifecycle-call"></div><div class="lifecycle-state"></div><div class="lifecycle-conn"></div></div>' +
+            "</div>" +
+            '<div class="lifecycle-text"></div>' +
+            '<p class="lifecycle-live" aria-live="polite"></p>' +
             '<div class="lifecycle-controls">' +
             `<button type="button" data-go="back">${ui.back}</button>` +
-            '<span class="lifecycle-count"></span>' +
             `<button type="button" data-go="next">${ui.next}</button>` +
-            `<button type="button" data-go="restart">${ui.restart}</button>` +
-            "</div>";
+            "</div>" +
+            printable(ui, lang);
         let at = 0;
         const q = (sel) => root.querySelector(sel);
+        const client = q('[data-side="client"]');
+        const server = q('[data-side="server"]');
 
-        function state(el, value, label) {
-            el.textContent = value ? (label ? `${label}: ${value}` : value) : "";
-            el.dataset.state = value;
+        // What each slot shows at each step.
+        const listening = (s) => (s.server ? (s.conn ? `${ui.listening}: ${s.server}` : s.server) : "");
+        const connected = (s) => (s.conn ? `${ui.connected}: ${s.conn}` : "");
+        const show = {
+            clientCall: slot(client.querySelector(".lifecycle-call"), STEPS.map((s) => (s.who === "client" ? s.call : ""))),
+            clientState: slot(client.querySelector(".lifecycle-state"), STEPS.map((s) => s.client)),
+            serverCall: slot(server.querySelector(".lifecycle-call"), STEPS.map((s) => (s.who === "server" ? s.call : ""))),
+            serverState: slot(server.querySelector(".lifecycle-state"), STEPS.map(listening)),
+            serverConn: slot(server.querySelector(".lifecycle-conn"), STEPS.map(connected)),
+            packet: slot(q(".lifecycle-packet"), STEPS.map((s) => s.wire)),
+            text: slot(q(".lifecycle-text"), STEPS.map((s) => s[lang])),
+            count: slot(q(".lifecycle-count"), STEPS.map((_, n) => ui.step(n, last))),
+        };
+        // Arrows point across (→, ←) while client and server sit side by side; stacked on a
+        // narrow screen, the style turns them to point down and up.
+        q(".lifecycle-packet").querySelectorAll("span").forEach(function (v) {
+            v.innerHTML = v.textContent.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c])
+                .replace(/[→←]/g, '<span class="lifecycle-arrow">$&</span>');
+        });
+
+        function setDisabled(button, disabled) {
+            // aria-disabled, not disabled: a disabled button drops the focus to <body>, and a
+            // reader pressing Next on the last step would lose their place.
+            button.setAttribute("aria-disabled", disabled ? "true" : "false");
+            button.classList.toggle("is-disabled", disabled);
         }
 
-        function show() {
+        function render() {
             const s = STEPS[at];
-            const client = q('[data-side="client"]');
-            const server = q('[data-side="server"]');
-            client.querySelector(".lifecycle-call").textContent = s.who === "client" ? s.call : "";
-            server.querySelector(".lifecycle-call").textContent = s.who === "server" ? s.call : "";
+            show.clientCall(s.who === "client" ? s.call : "");
+            show.serverCall(s.who === "server" ? s.call : "");
+            show.clientState(s.client);
+            show.serverState(listening(s));
+            show.serverConn(connected(s));
+            show.packet(s.wire);
+            show.text(s[lang]);
+            show.count(ui.step(at, last));
             client.classList.toggle("active", s.who === "client");
             server.classList.toggle("active", s.who === "server");
-            state(client.querySelector(".lifecycle-state"), s.client);
-            state(server.querySelector(".lifecycle-state"), s.server, s.conn ? ui.listening : "");
-            state(server.querySelector(".lifecycle-conn"), s.conn, ui.connected);
-            q(".lifecycle-packet").textContent = s.wire;
-            q(".lifecycle-text").textContent = s[lang];
-            q(".lifecycle-count").textContent = ui.step(at, STEPS.length - 1);
-            q('[data-go="back"]').disabled = at === 0;
-            q('[data-go="next"]').disabled = at === STEPS.length - 1;
+            client.querySelector(".lifecycle-state").dataset.state = s.client;
+            server.querySelector(".lifecycle-state").dataset.state = s.server;
+            server.querySelector(".lifecycle-conn").dataset.state = s.conn;
+            setDisabled(q('[data-go="back"]'), at === 0);
+            setDisabled(q('[data-go="next"]'), at === last);
             root.dataset.step = String(at);
         }
 
-        root.addEventListener("click", function (e) {
-            const go = e.target.closest("button") && e.target.closest("button").dataset.go;
-            if (go === "next" && at < STEPS.length - 1) {
-                at++;
-            } else if (go === "back" && at > 0) {
-                at--;
-            } else if (go === "restart") {
-                at = 0;
+        function go(where) {
+            const to = where === "next" ? at + 1 : where === "back" ? at - 1 : where === "restart" ? 0 : where === "end" ? last : at;
+            if (to < 0 || to > last || to === at) {
+                return;
             }
-            show();
+            at = to;
+            render();
+            // Said once per step, for screen readers: the step, then what happened.
+            const s = STEPS[at];
+            q(".lifecycle-live").textContent = `${ui.step(at, last)}. ${s[lang]}`;
+        }
+
+        root.addEventListener("click", function (e) {
+            const button = e.target.closest("button[data-go]");
+            if (button && root.contains(button) && button.getAttribute("aria-disabled") !== "true") {
+                go(button.dataset.go);
+            }
         });
-        show();
+        // The arrow keys move the stepper while one of its buttons has the focus; mdBook's
+        // own handler (on the document) would turn the page, so the event stops here.
+        root.addEventListener("keydown", function (e) {
+            if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !e.target.closest("button")) {
+                return;
+            }
+            const where = { ArrowRight: "next", ArrowLeft: "back", Home: "restart", End: "end" }[e.key];
+            if (where) {
+                e.preventDefault();
+                e.stopPropagation();
+                go(where);
+            }
+        });
+        render();
+    }
+
+    // Every step at once, for print: the stepper's buttons mean nothing on paper.
+    function printable(ui, lang) {
+        const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+        const rows = STEPS.slice(1).map(function (s) {
+            const call = s.call ? `<code>${esc(s.call)}</code> (${s.who === "client" ? ui.client : ui.server})` : "";
+            const wire = s.wire ? `<code>${esc(s.wire)}</code>` : "";
+            const states = `${ui.client}: <code>${esc(s.client)}</code> · ${ui.server}: <code>${esc(s.server)}</code>` +
+                (s.conn ? ` · ${ui.connected}: <code>${esc(s.conn)}</code>` : "");
+            return `<li><p>${[call, wire].filter(Boolean).join(" · ")}</p><p>${states}</p><p>${esc(s[lang])}</p></li>`;
+        });
+        return `<ol class="lifecycle-print">${rows.join("")}</ol>`;
     }
 
     document.querySelectorAll("div.lifecycle").forEach(build);
