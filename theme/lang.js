@@ -107,6 +107,8 @@
             toggle.title = target === "ko" ? "이 페이지를 한국어로 읽기" : "Read this page in English";
             toggle.addEventListener("click", goToTwin);
             bar.insertBefore(toggle, bar.firstChild);
+            // On a phone, lang.css then hides the twin link at the top of the page.
+            document.documentElement.classList.add("has-lang-toggle");
         }
         document.querySelectorAll("p.twin a").forEach(function (link) {
             link.addEventListener("click", goToTwin);
