@@ -240,28 +240,39 @@ fn grade_writes_json_junit_markdown_and_classroom_from_one_run() {
 }
 
 #[test]
-fn each_hint_tells_more_than_the_last() {
+fn each_hint_climbs_the_ladder_and_says_when_it_ends() {
     let dir = state();
     let hint = |level: &str| {
-        lab()
+        let out = lab()
             .args(["hint", "2"])
             .env("LAB_RUNNER_STATE", &dir)
             .assert()
             .failure()
-            .stdout(predicate::str::contains(format!("hint {level} of 4")))
+            .stdout(predicate::str::contains(format!("hint {level} of 3")))
             .get_output()
             .stdout
-            .clone()
+            .clone();
+        String::from_utf8_lossy(&out).into_owned()
     };
     let first = hint("1");
     let second = hint("2");
     let third = hint("3");
+    let again = hint("3");
     assert!(
         second.len() > first.len() && third.len() > second.len(),
-        "hints do not grow"
+        "hints do not grow:\n{first}\n{second}\n{third}"
     );
-    let third = String::from_utf8_lossy(&third);
-    assert!(third.contains("The book explains it in"), "{third}");
+    // The written ladder: the concept, then where to look with the book's paragraph, then
+    // the shape of a solution; and the end of the ladder is said, not repeated silently.
+    assert!(first.contains("1. Think about it"), "{first}");
+    assert!(!first.contains("2. Where to look"), "{first}");
+    assert!(
+        second.contains("2. Where to look") && second.contains("The book explains it in"),
+        "{second}"
+    );
+    assert!(third.contains("3. The shape of a solution"), "{third}");
+    assert!(third.contains("That was the last hint"), "{third}");
+    assert!(again.contains("You have seen every hint"), "{again}");
 }
 
 #[test]
