@@ -891,7 +891,7 @@ pub const LAB: Lab = Lab {
             title: Text::new("echoes one line", "한 줄을 그대로 돌려준다"),
             todo: Text::new(
                 "TODO 3 (accept clients) and TODO 4 (write back &buf[..n] for every read).",
-                "TODO 3(클라이언트 수락)과 TODO 4(read마다 &buf[..n]를 그대로 쓰기).",
+                "TODO 3(클라이언트 수락)과 TODO 4(read마다 &buf[..n]을 그대로 쓰기).",
             ),
             section: "read-and-write",
             run: echoes_one_line,
