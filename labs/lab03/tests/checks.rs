@@ -1485,12 +1485,12 @@ pub const LAB: Lab = Lab {
             points: 1,
             limit: secs(20),
             title: Text::new(
-                "recv: all of stdout is exact, byte for byte (a byte that is not UTF-8 becomes U+FFFD, a \\r stays)",
-                "recv: stdout 전체가 바이트 단위로 정확하다(UTF-8이 아닌 바이트는 U+FFFD, \\r은 그대로)",
+                "recv: each line on stdout is exact, byte for byte (a byte that is not UTF-8 becomes U+FFFD, a \\r stays)",
+                "recv: stdout에 찍히는 줄이 바이트 단위로 정확하다(UTF-8이 아닌 바이트는 U+FFFD, \\r은 그대로)",
             ),
             todo: Text::new(
-                "TODO 3: the payload through String::from_utf8_lossy, one \\n per line, exit 0 after --count.",
-                "TODO 3: 내용을 String::from_utf8_lossy로 바꿔 출력하고, 줄마다 \\n 하나를 붙이고, --count만큼 받은 뒤 종료 코드 0으로 끝내기.",
+                "TODO 3: the payload through String::from_utf8_lossy, one \\n per line, nothing else on stdout.",
+                "TODO 3: 내용을 String::from_utf8_lossy로 바꿔 출력하고, 줄마다 \\n 하나만 붙이고, stdout에는 그 밖의 것을 쓰지 않기.",
             ),
             section: "lab-contract",
             run: recv_stdout_is_exact_bytes,
