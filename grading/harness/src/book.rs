@@ -92,6 +92,16 @@ pub fn section_text(lang: Lang, chapter_file: &str, anchor: &str) -> Option<Stri
             }
             continue;
         }
+        // Each item of a list is a paragraph of its own: a quote can then stop between two
+        // items instead of printing a whole contract, or cutting one mid-sentence.
+        let item = trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || trimmed
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if item && !current.is_empty() {
+            paragraphs.push(std::mem::take(&mut current));
+        }
         if !current.is_empty() {
             current.push(' ');
         }

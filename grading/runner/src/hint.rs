@@ -246,7 +246,9 @@ fn quote_the_book(lang: Lang, report: &grade::Report, check: &grade::CheckReport
     let mut shown = 0;
     let mut length = 0;
     for p in &paragraphs {
-        if shown > 0 && length + p.chars().count() > 900 {
+        // A paragraph that ends in a colon introduces the next one: never stop after it.
+        let introduces = shown > 0 && paragraphs[shown - 1].ends_with(':');
+        if shown > 0 && !introduces && length + p.chars().count() > 900 {
             break;
         }
         length += p.chars().count();
