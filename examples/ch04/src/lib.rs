@@ -1,4 +1,4 @@
-//! What the chapter 4 examples share: their command lines.
+//! What the chapter 4 examples share: their command lines, and a log that never blocks a task.
 //!
 //! Each program's own file is about serving many clients; the argument parsing lives here so
 //! that it does not get in the way of the listings in the book. Bad input becomes a one-line
@@ -6,8 +6,13 @@
 //! `std::env::args_os`: `std::env::args` panics on an argument that is not valid UTF-8.
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{SyncSender, TrySendError, sync_channel};
+use std::time::{Duration, Instant};
 
 /// Where the example servers listen when no address is given.
 pub const DEFAULT_ADDR: &str = "127.0.0.1:7070";
@@ -79,6 +84,191 @@ pub fn parse_idle(args: impl IntoIterator<Item = OsString>) -> Result<Command<Id
         seconds,
         report,
     }))
+}
+
+/// `dead-peer`'s command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeadPeerArgs {
+    pub listen: SocketAddr,
+    /// Turn TCP keepalive on: the first probe after this long without traffic, then one a
+    /// second, and the connection is given up after 3 unanswered probes.
+    pub keepalive: Option<Duration>,
+    /// TCP_USER_TIMEOUT: give the connection up when data sent stays unacknowledged this long.
+    pub user_timeout: Option<Duration>,
+    /// Write `ping` to the client this often.
+    pub heartbeat: Option<Duration>,
+    /// Close the connection when nothing has arrived from the client for this long.
+    pub idle: Option<Duration>,
+}
+
+/// `dead-peer [--listen ADDR] [--keepalive S] [--user-timeout S] [--heartbeat S] [--idle S]`.
+pub fn parse_dead_peer(
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<Command<DeadPeerArgs>, String> {
+    let mut parsed = DeadPeerArgs {
+        listen: resolve(DEFAULT_ADDR)?,
+        keepalive: None,
+        user_timeout: None,
+        heartbeat: None,
+        idle: None,
+    };
+    let mut flags = Flags::new(args)?;
+    while let Some(flag) = flags.next_flag() {
+        let mut seconds = || -> Result<Option<Duration>, String> {
+            let n = number(&flags.value(&flag)?, 1, 86_400)?;
+            Ok(Some(Duration::from_secs(n)))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => parsed.listen = resolve(&flags.value(&flag)?)?,
+            "--keepalive" => parsed.keepalive = seconds()?,
+            "--user-timeout" => parsed.user_timeout = seconds()?,
+            "--heartbeat" => parsed.heartbeat = seconds()?,
+            "--idle" => parsed.idle = seconds()?,
+            _ => return Err(format!("unexpected argument '{flag}'")),
+        }
+    }
+    Ok(Command::Run(parsed))
+}
+
+/// `careful-echo`'s command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CarefulArgs {
+    pub listen: SocketAddr,
+    /// How many clients are served at once; the others wait in the kernel's accept queue.
+    pub max_clients: usize,
+    /// How long a read or a write may wait before the client is closed.
+    pub idle: Duration,
+    /// How long a shutdown waits for clients to finish before it closes them anyway.
+    pub drain: Duration,
+}
+
+/// `careful-echo [--listen ADDR] [--max-clients N] [--idle S] [--drain S]`.
+pub fn parse_careful(
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<Command<CarefulArgs>, String> {
+    let mut parsed = CarefulArgs {
+        listen: resolve(DEFAULT_ADDR)?,
+        max_clients: 1000,
+        idle: Duration::from_secs(60),
+        drain: Duration::from_secs(5),
+    };
+    let mut flags = Flags::new(args)?;
+    while let Some(flag) = flags.next_flag() {
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => parsed.listen = resolve(&flags.value(&flag)?)?,
+            "--max-clients" => {
+                parsed.max_clients = number(&flags.value(&flag)?, 1, MAX_IDLE as u64)? as usize;
+            }
+            "--idle" => parsed.idle = Duration::from_secs(number(&flags.value(&flag)?, 1, 86_400)?),
+            "--drain" => parsed.drain = Duration::from_secs(number(&flags.value(&flag)?, 0, 3600)?),
+            _ => return Err(format!("unexpected argument '{flag}'")),
+        }
+    }
+    Ok(Command::Run(parsed))
+}
+
+/// `cancel [--listen ADDR] [--fixed]`: which of the two loops to run.
+pub fn parse_cancel(
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<Command<(SocketAddr, bool)>, String> {
+    let mut listen = resolve(DEFAULT_ADDR)?;
+    let mut fixed = false;
+    let mut flags = Flags::new(args)?;
+    while let Some(flag) = flags.next_flag() {
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => listen = resolve(&flags.value(&flag)?)?,
+            "--fixed" => fixed = true,
+            _ => return Err(format!("unexpected argument '{flag}'")),
+        }
+    }
+    Ok(Command::Run((listen, fixed)))
+}
+
+/// Lines for stdout, written by a thread of their own.
+///
+/// A write to stdout is a blocking system call. To a terminal it takes microseconds, but to a
+/// pipe that nobody empties it waits until somebody does, and a task that waits in a system
+/// call holds its worker thread all that time (chapter 4, "Never block a task"). So the
+/// programs that log from their tasks hand each line to this log, which never waits: the
+/// line goes into a bounded queue, and one thread writes the queue out. When the queue is
+/// full, the line is dropped and counted, as `tracing-appender`'s non-blocking writer does by
+/// default: losing a log line is better than stopping the server.
+#[derive(Clone)]
+pub struct Log {
+    queue: SyncSender<Entry>,
+    dropped: Arc<AtomicU64>,
+    start: Instant,
+}
+
+/// What the writing thread is asked to do.
+enum Entry {
+    Line(String),
+    /// Say so on this channel once every line before it is written.
+    Flushed(SyncSender<()>),
+}
+
+impl Log {
+    /// Starts the writing thread. Times in the lines are counted from now.
+    pub fn start() -> Log {
+        let (queue, queued) = sync_channel::<Entry>(10_000);
+        std::thread::spawn(move || {
+            for entry in queued {
+                match entry {
+                    Entry::Line(line) => {
+                        let mut out = std::io::stdout().lock();
+                        // Flushed line by line: whoever reads the log (a person, a test)
+                        // sees each line as it happens.
+                        if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+                            return;
+                        }
+                    }
+                    Entry::Flushed(done) => {
+                        let _ = done.send(());
+                    }
+                }
+            }
+        });
+        Log {
+            queue,
+            dropped: Arc::new(AtomicU64::new(0)),
+            start: Instant::now(),
+        }
+    }
+
+    /// Queues `line` for stdout. Never waits.
+    pub fn say(&self, line: impl Into<String>) {
+        match self.queue.try_send(Entry::Line(line.into())) {
+            Ok(()) | Err(TrySendError::Disconnected(_)) => {}
+            Err(TrySendError::Full(_)) => {
+                self.dropped.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Queues `line` with the seconds since the log started in front: `  12.0 s  line`.
+    pub fn at(&self, line: impl std::fmt::Display) {
+        self.say(format!(
+            "{:6.1} s  {line}",
+            self.start.elapsed().as_secs_f64()
+        ));
+    }
+
+    /// How many lines were dropped because the writing thread could not keep up.
+    pub fn dropped(&self) -> u64 {
+        self.dropped.load(Ordering::Relaxed)
+    }
+
+    /// Waits until every line queued so far is written. This one does block: call it when
+    /// the program ends, not from a task that serves clients.
+    pub fn flush(&self) {
+        let (done, flushed) = sync_channel(1);
+        if self.queue.send(Entry::Flushed(done)).is_ok() {
+            let _ = flushed.recv();
+        }
+    }
 }
 
 /// Turns `IP:PORT` (or a name with a port, like `localhost:7070`) into an address.

@@ -389,8 +389,13 @@ impl Client {
         })
     }
 
-    /// Aborts the connection with a reset (RST) instead of the orderly FIN, the way a crashed
-    /// client or a pulled cable looks to a server.
+    /// Aborts the connection with a reset (RST) instead of the orderly FIN: `SO_LINGER` set to
+    /// zero, then close. A server sees the same when a client closes (or its process dies)
+    /// with data it never read still in its receive buffer, or when the client's kernel gets a
+    /// segment for a connection it no longer knows (after a reboot). A crashed process whose
+    /// buffer was empty looks like a normal close: its kernel sends a FIN. A machine that loses
+    /// power, or a pulled cable, sends nothing at all; no client here can imitate that, which
+    /// is why a server needs an idle timeout or keepalive to notice it.
     pub fn reset(self) {
         let sock = socket2::SockRef::from(&self.stream);
         sock.set_linger(Some(Duration::ZERO)).ok();

@@ -9,9 +9,10 @@
 //! The chat: when a client connects, every other client gets `* PEER joined`; every line a
 //! client sends reaches every *other* client as `PEER: TEXT`, exactly as it was sent (only
 //! its `\n` or `\r\n` removed; an empty line too); when it leaves, however that happens
-//! (it closes, its connection is reset, the server disconnects it), the others get
-//! `* PEER left`, once. PEER is the client's address as accept() returned it, like
-//! `127.0.0.1:53422` or `[::1]:53422`. The whole contract is in the chapter's "The contract".
+//! (it closes, its connection is reset, the server disconnects it: its line is too long, or
+//! it sent no line for `--idle` seconds), the others get `* PEER left`, once. PEER is the
+//! client's address as accept() returned it, like `127.0.0.1:53422` or `[::1]:53422`. The
+//! whole contract is in the chapter's "The contract".
 //!
 //! TODO list (everything else in this crate is done, the chat's shared state included):
 //!
@@ -21,8 +22,9 @@
 //! 2. `serve`: accept clients forever. For each one, right there in the loop: make it a
 //!    member of the chat (`chat.join()` gives its inbox) and publish `* PEER joined`; then
 //!    `tokio::spawn` its task, `client(...)`, and go straight back to accept. A failed
-//!    accept is logged on stderr, and the loop goes on. (§ "One task per connection",
-//!    § "Fan-out with a broadcast channel")
+//!    accept never ends the server: log it on stderr, wait, and try again, waiting twice as
+//!    long after each failure in a row, up to a second. (§ "One task per connection",
+//!    § "Fan-out with a broadcast channel", § "Accept errors: back off")
 //! 3. `read_line`: the next line from the reader. Read at most `MAX_LINE + 2` bytes
 //!    (`take`: room for the longest line and a `\r\n`) up to and including `\n`
 //!    (`read_until`). Return `Line::Eof` if nothing came. Remove the `\n`, and one `\r`
@@ -42,7 +44,13 @@
 //!    oldest messages: log it and go on (do not add a queue of your own, which would have no
 //!    bound). `RecvError::Closed` means the chat is gone: return. (§ "Fan-out with a
 //!    broadcast channel", § "Slow readers")
-//! 6. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
+//! 6. `read_lines`, again: the idle timeout. A client whose machine lost power or whose cable
+//!    was pulled sends nothing at all, not even a FIN: without a time limit, its read waits
+//!    forever and it stays in the chat forever. Put `tokio::time::timeout(idle, ...)` around
+//!    each `read_line` (not around the whole loop: the clock starts again with every line),
+//!    and when it runs out, end `read_lines` with an error, so that the client leaves like any
+//!    other. (§ "Noticing a dead peer")
+//! 7. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.
 #![allow(unused_variables, unused_imports, unused_mut, dead_code)]
@@ -53,6 +61,7 @@ use std::io::{self, Write};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
@@ -118,8 +127,8 @@ type LineReader = BufReader<OwnedReadHalf>;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let listen = match cli::parse(std::env::args_os().skip(1)) {
-        Ok(cli::Command::Serve { listen }) => listen,
+    let config = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli::Command::Serve(config)) => config,
         Ok(cli::Command::Help) => {
             println!("{}", cli::USAGE);
             return ExitCode::SUCCESS;
@@ -130,18 +139,18 @@ async fn main() -> ExitCode {
         }
     };
     // Errors that end the server (the address is in use, say) become one line on stderr.
-    match run(listen).await {
+    match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lab04: cannot serve on {listen}: {e}");
+            eprintln!("lab04: cannot serve on {}: {e}", config.listen);
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(addr: SocketAddr) -> io::Result<()> {
-    let listener = open(addr).await?;
-    serve(listener, Chat::new()).await
+async fn run(config: cli::Config) -> io::Result<()> {
+    let listener = open(config.listen).await?;
+    serve(listener, Chat::new(), config.idle).await
 }
 
 /// TODO 1: bind, then print `listening on ADDR` (the address really bound) and flush.
@@ -150,7 +159,8 @@ async fn open(addr: SocketAddr) -> io::Result<TcpListener> {
 }
 
 /// TODO 2: accept forever; join and announce each client, then spawn its task.
-async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
+/// `idle` is for TODO 6: pass it on to the client's task.
+async fn serve(listener: TcpListener, chat: Chat, idle: Duration) -> io::Result<()> {
     todo!("TODO 2: accept clients, each on a task of its own")
 }
 
@@ -160,12 +170,18 @@ async fn read_line(reader: &mut LineReader) -> io::Result<Line> {
 }
 
 /// TODO 4: the rest of a client's life: reading and forwarding at once, then left.
-async fn client(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox) {
+async fn client(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox, idle: Duration) {
     todo!("TODO 4: run client {peer}: select! of read_lines and forward, then left")
 }
 
 /// TODO 4: publish each of the client's lines as `PEER: TEXT`, until EOF.
-async fn read_lines(mut reader: LineReader, peer: SocketAddr, chat: &Chat) -> io::Result<()> {
+/// TODO 6: and end with an error when no line comes for `idle`.
+async fn read_lines(
+    mut reader: LineReader,
+    peer: SocketAddr,
+    chat: &Chat,
+    idle: Duration,
+) -> io::Result<()> {
     todo!("TODO 4: publish the lines of {peer}")
 }
 

@@ -419,13 +419,14 @@ fn announces_a_reset_client_leaving(cx: &Ctx) -> Outcome {
     let a = room.enter(cx, &mut server)?;
     let b = room.enter(cx, &mut server)?;
     let addr_b = room.addr(b);
-    // B crashes: its connection ends with a reset (RST), not a FIN.
+    // B aborts: its connection ends with a reset (RST), not a FIN. A server sees this when a
+    // client closes (or its process dies) with data it never read, or aborts on purpose.
     room.members.remove(b).reset();
     let told = expect_line(&mut room.members[a], &left(addr_b));
     server.explain(told).map_err(|f| {
         f.context(Step::Situation(cx.t(
-            format!("A and B ({addr_b}) were connected; B's connection was reset (RST), the way a crashed client's is"),
-            format!("A와 B({addr_b})가 연결되어 있었고, B의 연결이 리셋(RST)되었습니다. 클라이언트가 죽으면 이렇게 됩니다"),
+            format!("A and B ({addr_b}) were connected; B's connection was reset (RST), as when a client closes, or its process dies, with data it never read"),
+            format!("A와 B({addr_b})가 연결되어 있었고, B의 연결이 리셋(RST)되었습니다. 클라이언트가 읽지 않은 데이터를 남긴 채 연결을 닫거나 프로세스가 죽으면 이렇게 됩니다"),
         )))
         .cause(cx.t(
             "A reset makes the read fail with an error instead of returning 0. The client has left all the same: send `* PEER left` however the connection ended. A `?` that returns from the task on the error skips the notice.",
@@ -438,6 +439,194 @@ fn announces_a_reset_client_leaving(cx: &Ctx) -> Outcome {
     let addr_c = room.addr(c);
     let got = expect_line(&mut room.members[a], &said(addr_c, "still here?"));
     server.explain(got)
+}
+
+// ---- the idle timeout ----
+
+/// The idle timeout the check gives the server (`--idle 1`): short, so that the check is
+/// quick.
+const IDLE: Duration = secs(1);
+/// How often the member who talks sends a line: well inside the idle timeout, so that a
+/// correct server never finds it idle, even on a loaded machine.
+const SPEAK_EVERY: Duration = millis(200);
+/// How many times the check runs again when the grader itself was held up (a loaded
+/// machine) long enough that the talker really was silent for the idle timeout.
+const STALLED_RETRIES: u32 = 2;
+/// How much later than the talker the silent member connects. If the server's clock never
+/// starts again after a line, the talker's time runs out first, by this much.
+const SILENT_JOINS_LATER: Duration = millis(100);
+/// Earlier than this, a departure comes before the idle timeout. (A little below IDLE: some
+/// runtimes' timers may fire a millisecond early.)
+const IDLE_EARLIEST: Duration = millis(950);
+
+fn disconnects_a_silent_member_after_the_idle_timeout(cx: &Ctx) -> Outcome {
+    idle_timeout_attempt(cx, STALLED_RETRIES)
+}
+
+fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
+    let mut server = cx.start_server(&["--listen", "127.0.0.1:0", "--idle", "1"])?;
+    let mut room = Room::new();
+    let with_idle = |f: Failure| {
+        f.context(Step::Situation(cx.t(
+            "the server was started with `--idle 1`",
+            "서버를 `--idle 1`로 실행했습니다",
+        )))
+    };
+    let t_connects = Instant::now();
+    let t = room.enter(cx, &mut server).map_err(with_idle)?;
+    let t_joined = Instant::now();
+    // Pacing, not a wait for the server: S must join after T, so that a server whose clock
+    // never starts again finds T idle before S.
+    thread::sleep(SILENT_JOINS_LATER);
+    let s_connects = Instant::now();
+    let s = room.enter(cx, &mut server).map_err(with_idle)?;
+    let (addr_t, addr_s) = (room.addr(t), room.addr(s));
+    let situation = || {
+        Step::Situation(cx.t(
+            format!("the server runs with `--idle 1`; T ({addr_t}) connected and sends a line every {:.1} s; {:.1} s later S ({addr_s}) connected and sent nothing", SPEAK_EVERY.as_secs_f64(), SILENT_JOINS_LATER.as_secs_f64()),
+            format!("서버는 `--idle 1`로 실행 중입니다. T({addr_t})가 연결해 {:.1}초마다 한 줄씩 보내고, {:.1}초 뒤 S({addr_s})가 연결해 아무것도 보내지 않았습니다", SPEAK_EVERY.as_secs_f64(), SILENT_JOINS_LATER.as_secs_f64()),
+        ))
+    };
+    // T speaks until it hears that S left: S must leave, and T must not.
+    let deadline = s_connects + IDLE + WAIT;
+    let mut next_line = t_joined + SPEAK_EVERY;
+    let mut spoken = 0;
+    // The longest T really went without sending, as the grader measures it: more than the
+    // idle timeout only when this process was held up, and then a correct server may
+    // disconnect T.
+    let mut last_sent = t_connects;
+    let mut longest_silence = Duration::ZERO;
+    loop {
+        let now = Instant::now();
+        if now >= next_line {
+            let sent = room.members[t].send(format!("line {spoken} from T\n").as_bytes());
+            server.explain(sent).map_err(|f| f.context(situation()))?;
+            longest_silence = longest_silence.max(now - last_sent);
+            last_sent = now;
+            spoken += 1;
+            next_line += SPEAK_EVERY;
+            continue;
+        }
+        if now >= deadline {
+            return Err(server.died_or(
+                Failure::new(cx.t(
+                    "a member that sent nothing was not disconnected after the idle timeout",
+                    "아무것도 보내지 않은 참여자의 연결이 유휴 시간 제한이 지나도 끊기지 않았습니다",
+                ))
+                .context(situation())
+                .expected(cx.t(
+                    format!("T gets {} between 1 s and {:.0} s after S connected", show(cx.lang(), &left(addr_s)), (IDLE + WAIT).as_secs_f64()),
+                    format!("S가 연결하고 1초에서 {:.0}초 사이에 T가 {}를 받음", (IDLE + WAIT).as_secs_f64(), show(cx.lang(), &left(addr_s))),
+                ))
+                .got(cx.t(
+                    format!("nothing for {:.1} s; T sent {spoken} lines meanwhile", s_connects.elapsed().as_secs_f64()),
+                    format!("{:.1}초 동안 아무것도 오지 않음; 그동안 T는 {spoken}줄을 보냄", s_connects.elapsed().as_secs_f64()),
+                ))
+                .cause(cx.t(
+                    "A member whose machine lost power, or whose cable was pulled, sends nothing at all: no FIN, no reset. Only a time limit notices it. When no line has come from a member for --idle seconds, disconnect it: put tokio::time::timeout(idle, ...) around each read_line, and end its task when the time runs out. Only what the member sends counts: the lines the server writes to it are no sign that it is there.",
+                    "전원이 나가거나 케이블이 뽑힌 컴퓨터의 참여자는 FIN도 리셋도 보내지 않습니다. 이런 참여자는 시간 제한으로만 알아챌 수 있습니다. 참여자에게서 --idle초 동안 줄이 오지 않으면 연결을 끊으세요. read_line마다 tokio::time::timeout(idle, ...)을 씌우고, 시간이 다 되면 태스크를 끝냅니다. 참여자가 보낸 것만 셉니다. 서버가 그 참여자에게 쓴 줄은 참여자가 아직 있다는 증거가 되지 않습니다.",
+                ))
+                .diagnosis(diagnoses::no_idle_timeout(cx)),
+            ));
+        }
+        let (line, ending) = room.members[t].read_line(next_line.min(deadline) - now);
+        match line {
+            Some(line) if line == left(addr_s) => {
+                let after = s_connects.elapsed();
+                if after < IDLE_EARLIEST {
+                    return Err(server.died_or(
+                        Failure::new(cx.t(
+                            "a silent member was disconnected before the idle timeout",
+                            "말없는 참여자의 연결이 유휴 시간 제한보다 먼저 끊겼습니다",
+                        ))
+                        .context(situation())
+                        .expected(cx.t(
+                            format!("{} no sooner than 1 s after S connected", show(cx.lang(), &left(addr_s))),
+                            format!("S가 연결하고 1초가 지난 뒤에 {}", show(cx.lang(), &left(addr_s))),
+                        ))
+                        .got(cx.t(
+                            format!("it came {:.3} s after S connected", after.as_secs_f64()),
+                            format!("S가 연결하고 {:.3}초 만에 왔음", after.as_secs_f64()),
+                        ))
+                        .cause(cx.t(
+                            "--idle counts whole seconds: Duration::from_secs, not from_millis.",
+                            "--idle은 초 단위입니다. Duration::from_millis가 아니라 Duration::from_secs를 쓰세요.",
+                        )),
+                    ));
+                }
+                break;
+            }
+            Some(line) => {
+                let mut failure = Failure::new(cx.t(
+                    "while S stayed silent, T got a line it should not have",
+                    "S가 말없이 있는 동안 T가 받지 말아야 할 줄을 받았습니다",
+                ))
+                .context(situation())
+                .expected(show(cx.lang(), &left(addr_s)))
+                .got(show(cx.lang(), &line));
+                if line.starts_with(format!("{addr_t}: ").as_bytes()) {
+                    failure = failure.diagnosis(diagnoses::own_message(cx));
+                }
+                return Err(server.died_or(failure));
+            }
+            None if matches!(ending, Ending::Silence(_)) => {}
+            None if longest_silence.max(last_sent.elapsed()) >= IDLE_EARLIEST && retries > 0 => {
+                // The grader was held up, not the server wrong: try again.
+                drop(room);
+                drop(server);
+                return idle_timeout_attempt(cx, retries - 1);
+            }
+            None => {
+                return Err(server.died_or(
+                    Failure::new(cx.t(
+                        "a member that kept talking was disconnected",
+                        "계속 말하던 참여자의 연결이 끊겼습니다",
+                    ))
+                    .context(situation())
+                    .expected(cx.t(
+                        format!(
+                            "T stays connected and gets {}",
+                            show(cx.lang(), &left(addr_s))
+                        ),
+                        format!("T는 연결된 채로 {}를 받음", show(cx.lang(), &left(addr_s))),
+                    ))
+                    .got(cx.t(
+                        format!(
+                            "{:.1} s after T connected, having sent {spoken} lines: {}",
+                            t_joined.elapsed().as_secs_f64(),
+                            ending.describe(cx.lang())
+                        ),
+                        format!(
+                            "T가 연결하고 {:.1}초 뒤, {spoken}줄을 보낸 상태에서: {}",
+                            t_joined.elapsed().as_secs_f64(),
+                            ending.describe(cx.lang())
+                        ),
+                    ))
+                    .diagnosis(diagnoses::idle_clock_never_restarts(cx)),
+                ));
+            }
+        }
+    }
+    // S's connection is closed: a member that left gets nothing more.
+    let closed = room.members[s].expect_disconnected(WAIT);
+    server.explain(closed).map_err(|f| {
+        f.context(situation())
+            .diagnosis(diagnoses::connection_left_open(cx))
+    })?;
+    room.members.remove(s);
+    // T is still a member: it hears the next client join (a second notice about S would show
+    // here), and the newcomer hears T.
+    let n = room
+        .enter(cx, &mut server)
+        .map_err(|f| f.context(situation()))?;
+    room.members[t].send(b"still here\n")?;
+    let got = expect_line(&mut room.members[n], &said(addr_t, "still here"));
+    server.explain(got).map_err(|f| {
+        f.context(situation()).context(Step::Situation(cx.t(
+            format!("after S was disconnected, N connected and T ({addr_t}) sent a line"),
+            format!("S의 연결이 끊긴 뒤 N이 연결했고, T({addr_t})가 한 줄을 보냈습니다"),
+        )))
+    })
 }
 
 // ---- joins in the order clients connected ----
@@ -2052,6 +2241,22 @@ pub const LAB: Lab = Lab {
             ),
             section: "disconnects",
             run: announces_a_reset_client_leaving,
+            serial: false,
+        },
+        Check {
+            id: "disconnects_a_silent_member_after_the_idle_timeout",
+            points: 2,
+            limit: secs(20),
+            title: Text::new(
+                "with `--idle 1`, a member that sends nothing is disconnected after 1 s, and the others are told; a member that keeps talking stays",
+                "`--idle 1`로 실행하면 아무것도 보내지 않은 참여자는 1초 뒤 연결이 끊기고 다른 참여자가 알림을 받는다. 계속 말하는 참여자는 남는다",
+            ),
+            todo: Text::new(
+                "TODO 6: put tokio::time::timeout(idle, ...) around each read_line in read_lines, and end read_lines with an error when the time runs out.",
+                "TODO 6: read_lines에서 read_line마다 tokio::time::timeout(idle, ...)을 씌우고, 시간이 다 되면 오류로 read_lines를 끝내기.",
+            ),
+            section: "dead-peers",
+            run: disconnects_a_silent_member_after_the_idle_timeout,
             serial: false,
         },
         Check {

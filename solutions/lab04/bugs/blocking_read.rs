@@ -22,17 +22,24 @@ mod server;
 mod client {
     use std::io::{BufRead, BufReader, Write};
     use std::net::SocketAddr;
+    use std::time::Duration;
 
     use tokio::net::TcpStream;
 
     use crate::chat::{Chat, Inbox};
 
-    pub async fn run(stream: TcpStream, peer: SocketAddr, chat: Chat, mut inbox: Inbox) {
+    pub async fn run(
+        stream: TcpStream,
+        peer: SocketAddr,
+        chat: Chat,
+        mut inbox: Inbox,
+        idle: Duration,
+    ) {
         let Ok(stream) = stream.into_std() else {
             return;
         };
         // tokio's sockets are non-blocking; std's BufRead wants to wait for data.
-        if stream.set_nonblocking(false).is_err() {
+        if stream.set_nonblocking(false).is_err() || stream.set_read_timeout(Some(idle)).is_err() {
             return;
         }
         let Ok(writer) = stream.try_clone() else {

@@ -23,6 +23,7 @@ mod server;
 mod client {
     use std::io;
     use std::net::SocketAddr;
+    use std::time::Duration;
 
     use tokio::io::{AsyncWriteExt, BufReader};
     use tokio::net::TcpStream;
@@ -32,10 +33,16 @@ mod client {
     use crate::chat::{Chat, Inbox};
     use crate::incoming;
 
-    pub async fn run(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox) {
+    pub async fn run(
+        stream: TcpStream,
+        peer: SocketAddr,
+        chat: Chat,
+        inbox: Inbox,
+        idle: Duration,
+    ) {
         let (reader, writer) = stream.into_split();
         tokio::select! {
-            ended = incoming::relay(BufReader::new(reader), peer, &chat) => {
+            ended = incoming::relay(BufReader::new(reader), peer, &chat, idle) => {
                 eprintln!("{peer} left: {ended:?}");
                 chat.publish(peer, &format!("* {peer} left"));
             }

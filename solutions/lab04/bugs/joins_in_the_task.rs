@@ -34,23 +34,26 @@ mod server {
     use crate::client;
     pub use lab04_solution::server::{announce, open};
 
-    pub async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
+    pub async fn serve(listener: TcpListener, chat: Chat, idle: Duration) -> io::Result<()> {
+        let mut pause = Duration::from_millis(10);
         loop {
             let (stream, peer) = match listener.accept().await {
                 Ok(accepted) => accepted,
                 Err(e) => {
-                    eprintln!("accept failed: {e}");
-                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    eprintln!("accept failed: {e}; next try in {pause:?}");
+                    tokio::time::sleep(pause).await;
+                    pause = (pause * 2).min(Duration::from_secs(1));
                     continue;
                 }
             };
+            pause = Duration::from_millis(10);
             stream.set_nodelay(true).ok();
             let chat = chat.clone();
             tokio::spawn(async move {
                 // The mistake: the client becomes a member when its task first runs.
                 let inbox = chat.join();
                 chat.publish(peer, &format!("* {peer} joined"));
-                client::run(stream, peer, chat, inbox).await;
+                client::run(stream, peer, chat, inbox, idle).await;
             });
         }
     }

@@ -25,6 +25,7 @@ mod server;
 mod client {
     use std::io;
     use std::net::SocketAddr;
+    use std::time::Duration;
 
     use tokio::io::BufReader;
     use tokio::net::TcpStream;
@@ -32,8 +33,14 @@ mod client {
     use crate::chat::{Chat, Inbox};
     use crate::{incoming, outgoing};
 
-    pub async fn run(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox) {
-        if let Err(e) = run_until_left(stream, peer, &chat, inbox).await {
+    pub async fn run(
+        stream: TcpStream,
+        peer: SocketAddr,
+        chat: Chat,
+        inbox: Inbox,
+        idle: Duration,
+    ) {
+        if let Err(e) = run_until_left(stream, peer, &chat, inbox, idle).await {
             eprintln!("{peer}: {e}");
         }
     }
@@ -43,11 +50,12 @@ mod client {
         peer: SocketAddr,
         chat: &Chat,
         inbox: Inbox,
+        idle: Duration,
     ) -> io::Result<()> {
         let (reader, writer) = stream.into_split();
         // The mistake: `?` returns before the notice on any error.
         tokio::select! {
-            ended = incoming::relay(BufReader::new(reader), peer, chat) => ended?,
+            ended = incoming::relay(BufReader::new(reader), peer, chat, idle) => ended?,
             ended = outgoing::forward(writer, peer, inbox) => ended?,
         }
         chat.publish(peer, &format!("* {peer} left"));

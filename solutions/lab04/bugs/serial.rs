@@ -24,6 +24,7 @@ mod outgoing;
 
 mod server {
     use std::io;
+    use std::time::Duration;
 
     use tokio::net::TcpListener;
 
@@ -32,12 +33,12 @@ mod server {
     pub use lab04_solution::server::{announce, open};
 
     /// The mistake: `.await` where `tokio::spawn` was meant.
-    pub async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
+    pub async fn serve(listener: TcpListener, chat: Chat, idle: Duration) -> io::Result<()> {
         loop {
             let (stream, peer) = listener.accept().await?;
             let inbox = chat.join();
             chat.publish(peer, &format!("* {peer} joined"));
-            client::run(stream, peer, chat.clone(), inbox).await;
+            client::run(stream, peer, chat.clone(), inbox, idle).await;
         }
     }
 }

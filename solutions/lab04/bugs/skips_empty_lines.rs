@@ -24,13 +24,24 @@ mod server;
 mod incoming {
     use std::io;
     use std::net::SocketAddr;
+    use std::time::Duration;
+
+    use tokio::time::timeout;
 
     use crate::chat::Chat;
     use crate::lines::{self, Line, LineReader};
 
-    pub async fn relay(mut reader: LineReader, peer: SocketAddr, chat: &Chat) -> io::Result<()> {
+    pub async fn relay(
+        mut reader: LineReader,
+        peer: SocketAddr,
+        chat: &Chat,
+        idle: Duration,
+    ) -> io::Result<()> {
         loop {
-            match lines::read_line(&mut reader).await? {
+            let Ok(line) = timeout(idle, lines::read_line(&mut reader)).await else {
+                return Err(io::Error::new(io::ErrorKind::TimedOut, "idle"));
+            };
+            match line? {
                 // The mistake: nothing to say, nothing to publish.
                 Line::Text(text) if text.is_empty() => {}
                 Line::Text(text) => chat.publish(peer, &format!("{peer}: {text}")),

@@ -25,6 +25,7 @@ mod server;
 
 mod client {
     use std::net::SocketAddr;
+    use std::time::Duration;
 
     use tokio::io::BufReader;
     use tokio::net::TcpStream;
@@ -32,11 +33,17 @@ mod client {
     use crate::chat::{Chat, Inbox};
     use crate::{incoming, outgoing};
 
-    pub async fn run(stream: TcpStream, peer: SocketAddr, chat: Chat, inbox: Inbox) {
+    pub async fn run(
+        stream: TcpStream,
+        peer: SocketAddr,
+        chat: Chat,
+        inbox: Inbox,
+        idle: Duration,
+    ) {
         let (reader, writer) = stream.into_split();
         // The mistake: the JoinHandle is dropped, and with it the only way to stop the task.
         tokio::spawn(outgoing::forward(writer, peer, inbox));
-        let ended = incoming::relay(BufReader::new(reader), peer, &chat).await;
+        let ended = incoming::relay(BufReader::new(reader), peer, &chat, idle).await;
         eprintln!("{peer} left: {ended:?}");
         chat.publish(peer, &format!("* {peer} left"));
     }

@@ -25,6 +25,7 @@ mod client {
     use std::collections::HashMap;
     use std::net::SocketAddr;
     use std::sync::OnceLock;
+    use std::time::Duration;
 
     use tokio::io::{AsyncWriteExt, BufReader};
     use tokio::net::TcpStream;
@@ -52,12 +53,20 @@ mod client {
     }
 
     /// The chat and the inbox the accept loop made go unused: this design has its own.
-    pub async fn run(stream: TcpStream, peer: SocketAddr, _chat: Chat, _inbox: Inbox) {
+    pub async fn run(
+        stream: TcpStream,
+        peer: SocketAddr,
+        _chat: Chat,
+        _inbox: Inbox,
+        idle: Duration,
+    ) {
         let (reader, writer) = stream.into_split();
         say(peer, format!("* {peer} joined\n")).await;
         writers().lock().await.insert(peer, writer);
         let mut reader = BufReader::new(reader);
-        while let Ok(Line::Text(text)) = lines::read_line(&mut reader).await {
+        while let Ok(Ok(Line::Text(text))) =
+            tokio::time::timeout(idle, lines::read_line(&mut reader)).await
+        {
             say(peer, format!("{peer}: {text}\n")).await;
         }
         writers().lock().await.remove(&peer);

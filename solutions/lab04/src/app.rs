@@ -2,7 +2,6 @@
 //! way it can end is a message and an exit code, never a panic.
 
 use std::io;
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use lab_support::lab04 as cli;
@@ -11,8 +10,8 @@ use crate::chat::Chat;
 use crate::server;
 
 pub fn main() -> ExitCode {
-    let listen = match cli::parse(std::env::args_os().skip(1)) {
-        Ok(cli::Command::Serve { listen }) => listen,
+    let config = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli::Command::Serve(config)) => config,
         Ok(cli::Command::Help) => {
             println!("{}", cli::USAGE);
             return ExitCode::SUCCESS;
@@ -35,17 +34,17 @@ pub fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(listen)) {
+    match runtime.block_on(run(config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("lab04: cannot serve on {listen}: {e}");
+            eprintln!("lab04: cannot serve on {}: {e}", config.listen);
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(listen: SocketAddr) -> io::Result<()> {
-    let listener = server::open(listen).await?;
+async fn run(config: cli::Config) -> io::Result<()> {
+    let listener = server::open(config.listen).await?;
     server::announce(&listener)?;
-    server::serve(listener, Chat::new()).await
+    server::serve(listener, Chat::new(), config.idle).await
 }

@@ -25,22 +25,32 @@ pub fn announce(listener: &TcpListener) -> io::Result<()> {
     out.flush()
 }
 
-/// Accepts clients forever, each on a task of its own.
-pub async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
+/// How long to wait after a failed accept: the first time, and at most.
+const FIRST_PAUSE: Duration = Duration::from_millis(10);
+const LONGEST_PAUSE: Duration = Duration::from_secs(1);
+
+/// Accepts clients forever, each on a task of its own. `idle` is how long a client may send
+/// no line before it is disconnected.
+pub async fn serve(listener: TcpListener, chat: Chat, idle: Duration) -> io::Result<()> {
+    let mut pause = FIRST_PAUSE;
     loop {
         // accept().await gives this task's thread back to the runtime until a client
         // arrives, so the thread serves other clients' tasks meanwhile.
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
             Err(e) => {
-                // A failed accept concerns one connection, not the server. The pause keeps a
-                // lasting error (out of file descriptors) from spinning the CPU; the
-                // connection waits in the kernel's queue until a descriptor is free.
-                eprintln!("accept failed: {e}");
-                tokio::time::sleep(Duration::from_millis(10)).await;
+                // A failed accept concerns one connection, or a shortage that passes (out of
+                // file descriptors), never the whole server. Back off: wait, twice as long
+                // after each failure in a row, up to a second, so that a lasting error
+                // neither spins the CPU nor floods the log. The connection waits in the
+                // kernel's queue meanwhile.
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(LONGEST_PAUSE);
                 continue;
             }
         };
+        pause = FIRST_PAUSE;
         // A chat is interactive: send each line at once rather than waiting to fill a
         // packet (Nagle's algorithm). A failure means the client is gone already; its task
         // will find out.
@@ -55,6 +65,6 @@ pub async fn serve(listener: TcpListener, chat: Chat) -> io::Result<()> {
         eprintln!("{peer} joined");
         // spawn returns at once: the client's task runs on its own, and this loop goes back
         // to accept. The JoinHandle is dropped, which detaches the task (it keeps running).
-        tokio::spawn(client::run(stream, peer, chat.clone(), inbox));
+        tokio::spawn(client::run(stream, peer, chat.clone(), inbox, idle));
     }
 }

@@ -187,3 +187,21 @@ fn a_blocking_read_inside_a_task_is_caught() {
         &["keeps_serving_while_clients_wait_mid_line"],
     );
 }
+
+#[test]
+fn no_idle_timeout_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab04-bug-no-idle-timeout"),
+        &["disconnects_a_silent_member_after_the_idle_timeout"],
+    );
+}
+
+#[test]
+fn an_idle_clock_that_never_restarts_is_caught() {
+    caught_by(
+        &LAB,
+        env!("CARGO_BIN_EXE_lab04-bug-idle-clock-never-restarts"),
+        &["disconnects_a_silent_member_after_the_idle_timeout"],
+    );
+}

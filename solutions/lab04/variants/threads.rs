@@ -13,7 +13,10 @@
 //!   the others told `* PEER left`), where the reference drops its oldest messages instead;
 //! - its own framing: a plain `read` loop that cuts lines at `\n`, rather than a buffered
 //!   reader; and the bytes after the last `\n` of a client that closes are dropped, where
-//!   the reference publishes them (the contract allows both).
+//!   the reference publishes them (the contract allows both);
+//! - its own idle timeout: the socket's read timeout (SO_RCVTIMEO), which starts again with
+//!   every read that brings bytes, where the reference starts it again with every line (the
+//!   contract allows both).
 //!
 //! Everything that changes who is a member, and every message, goes through the lock, so
 //! members join in the order they were accepted and every member sees the messages in the
@@ -112,8 +115,8 @@ fn disconnect(member: &Member) {
 }
 
 fn main() -> ExitCode {
-    let listen = match cli::parse(std::env::args_os().skip(1)) {
-        Ok(cli::Command::Serve { listen }) => listen,
+    let config = match cli::parse(std::env::args_os().skip(1)) {
+        Ok(cli::Command::Serve(config)) => config,
         Ok(cli::Command::Help) => {
             println!("{}", cli::USAGE);
             return ExitCode::SUCCESS;
@@ -123,6 +126,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let listen = config.listen;
     let listener = match TcpListener::bind(listen).and_then(|l| announce(&l).map(|()| l)) {
         Ok(listener) => listener,
         Err(e) => {
@@ -131,12 +135,17 @@ fn main() -> ExitCode {
         }
     };
     let room = Arc::new(Room::default());
+    let mut pause = Duration::from_millis(10);
     loop {
         match listener.accept() {
-            Ok((stream, addr)) => admit(&room, stream, addr),
+            Ok((stream, addr)) => {
+                pause = Duration::from_millis(10);
+                admit(&room, stream, addr, config.idle);
+            }
             Err(e) => {
-                eprintln!("accept failed: {e}");
-                thread::sleep(Duration::from_millis(10));
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(1));
             }
         }
     }
@@ -149,8 +158,13 @@ fn announce(listener: &TcpListener) -> io::Result<()> {
 }
 
 /// Makes the client a member, here in the accept loop, and starts its two threads.
-fn admit(room: &Arc<Room>, stream: TcpStream, addr: SocketAddr) {
+fn admit(room: &Arc<Room>, stream: TcpStream, addr: SocketAddr, idle: Duration) {
     stream.set_nodelay(true).ok();
+    // The idle timeout: a read that waits this long fails, and the client leaves.
+    if let Err(e) = stream.set_read_timeout(Some(idle)) {
+        eprintln!("{addr}: cannot set a read timeout: {e}");
+        return;
+    }
     let stream = Arc::new(stream);
     let (queue, queued) = sync_channel(QUEUE);
     room.join(Member {
@@ -206,6 +220,13 @@ fn relay(room: &Room, stream: &TcpStream, addr: SocketAddr) -> io::Result<()> {
             Ok(0) => return Ok(()),
             Ok(n) => n,
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            // The read timeout: nothing at all came for the idle time.
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Err(io::Error::new(
+                    ErrorKind::TimedOut,
+                    "silent for the idle timeout",
+                ));
+            }
             Err(e) => return Err(e),
         };
         let mut rest = &chunk[..n];

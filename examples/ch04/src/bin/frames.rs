@@ -7,15 +7,19 @@
 //! lines at once, and watch the two differ: TCP keeps the bytes in order, but not the
 //! boundaries of the writes that sent them. A client that is silent for 30 s is closed,
 //! which is what `tokio::select!` is for here.
+//!
+//! The reads are seen in `poll_read`, which must only check and return: a `println!` there
+//! would be a blocking write to stdout inside the runtime's machinery. So every line of the
+//! log goes to `ch04_examples::Log`, which queues it without waiting and writes it from a
+//! thread of its own.
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::process::ExitCode;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use ch04_examples::{Command, parse_server, usage_error};
+use ch04_examples::{Command, Log, parse_server, usage_error};
 use tokio::io::{self, AsyncBufReadExt, AsyncRead, AsyncReadExt, BufReader, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -34,24 +38,42 @@ async fn main() -> ExitCode {
         }
         Err(message) => return usage_error("frames", USAGE, &message),
     };
-    match serve(listen).await {
+    let log = Log::start();
+    match serve(listen, log.clone()).await {
         Ok(never) => match never {},
         Err(e) => {
+            log.flush();
             eprintln!("frames: cannot serve on {listen}: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn serve(listen: SocketAddr) -> std::io::Result<std::convert::Infallible> {
+/// How long to wait after a failed accept: the first time, and at most.
+const FIRST_PAUSE: Duration = Duration::from_millis(10);
+const LONGEST_PAUSE: Duration = Duration::from_secs(1);
+
+async fn serve(listen: SocketAddr, log: Log) -> std::io::Result<std::convert::Infallible> {
     let listener = TcpListener::bind(listen).await?;
-    println!("listening on {}", listener.local_addr()?);
-    std::io::stdout().flush()?;
+    log.say(format!("listening on {}", listener.local_addr()?));
+    let mut pause = FIRST_PAUSE;
     loop {
-        let (stream, peer) = listener.accept().await?;
+        // A failed accept is about one connection, or a shortage that passes: back off and
+        // try again, never end the server (chapter 2, "Accept").
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
+            Err(e) => {
+                log.say(format!("accept failed: {e}; next try in {pause:?}"));
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(LONGEST_PAUSE);
+                continue;
+            }
+        };
+        pause = FIRST_PAUSE;
+        let log = log.clone();
         tokio::spawn(async move {
-            if let Err(e) = show_lines(stream, peer).await {
-                println!("{peer}: {e}");
+            if let Err(e) = show_lines(stream, peer, &log).await {
+                log.say(format!("{peer}: {e}"));
             }
         });
     }
@@ -101,28 +123,29 @@ async fn read_line<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> io::Resul
 
 // ANCHOR: select
 /// Prints every read and every line of one client, until it leaves or stays silent too long.
-async fn show_lines(stream: TcpStream, peer: SocketAddr) -> io::Result<()> {
+async fn show_lines(stream: TcpStream, peer: SocketAddr, log: &Log) -> io::Result<()> {
     let mut reader = BufReader::new(Logged {
         inner: stream,
         peer,
+        log: log.clone(),
     });
     loop {
         // select! polls both futures and runs the branch of the first one to finish; the
         // other one is dropped. Dropping a half-read line is fine here: we are closing.
         tokio::select! {
             line = read_line(&mut reader) => match line? {
-                Line::Text(text) => println!("{peer}: line: {text:?}"),
+                Line::Text(text) => log.say(format!("{peer}: line: {text:?}")),
                 Line::TooLong => {
-                    println!("{peer}: line longer than {MAX_LINE} bytes, closing");
+                    log.say(format!("{peer}: line longer than {MAX_LINE} bytes, closing"));
                     return Ok(());
                 }
                 Line::Eof => {
-                    println!("{peer}: EOF");
+                    log.say(format!("{peer}: EOF"));
                     return Ok(());
                 }
             },
             () = tokio::time::sleep(IDLE) => {
-                println!("{peer}: silent for {} s, closing", IDLE.as_secs());
+                log.say(format!("{peer}: silent for {} s, closing", IDLE.as_secs()));
                 return Ok(());
             }
         }
@@ -130,10 +153,11 @@ async fn show_lines(stream: TcpStream, peer: SocketAddr) -> io::Result<()> {
 }
 // ANCHOR_END: select
 
-/// A reader that prints what each read returned, so the reads can be seen.
+/// A reader that logs what each read returned, so the reads can be seen.
 struct Logged {
     inner: TcpStream,
     peer: SocketAddr,
+    log: Log,
 }
 
 impl AsyncRead for Logged {
@@ -147,7 +171,9 @@ impl AsyncRead for Logged {
         if let Poll::Ready(Ok(())) = poll {
             let got = &buf.filled()[before..];
             let text = String::from_utf8_lossy(got);
-            println!("{}: read {} bytes: {text:?}", self.peer, got.len());
+            // Queued, not written: poll_read must never wait.
+            self.log
+                .say(format!("{}: read {} bytes: {text:?}", self.peer, got.len()));
         }
         poll
     }

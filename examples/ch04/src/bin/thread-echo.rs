@@ -33,21 +33,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long to wait after a failed accept: the first time, and at most.
+const FIRST_PAUSE: Duration = Duration::from_millis(10);
+const LONGEST_PAUSE: Duration = Duration::from_secs(1);
+
 // ANCHOR: accept-loop
 fn serve(listen: SocketAddr) -> io::Result<std::convert::Infallible> {
     let listener = TcpListener::bind(listen)?;
     println!("listening on {}", listener.local_addr()?);
     io::stdout().flush()?;
+    let mut pause = FIRST_PAUSE;
     loop {
         // accept blocks this thread until a client arrives.
         let (stream, peer) = match listener.accept() {
             Ok(accepted) => accepted,
             Err(e) => {
-                eprintln!("accept failed: {e}");
-                thread::sleep(Duration::from_millis(10));
+                // As in chapter 2: back off, twice as long after each failure in a row.
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                thread::sleep(pause);
+                pause = (pause * 2).min(LONGEST_PAUSE);
                 continue;
             }
         };
+        pause = FIRST_PAUSE;
         // A thread per client: its blocking reads hold up only itself.
         let spawned = thread::Builder::new().spawn(move || match echo(stream) {
             Ok(bytes) => eprintln!("{peer}: echoed {bytes} bytes"),
