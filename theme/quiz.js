@@ -9,13 +9,28 @@
 //   > The explanation shown once the question is answered.
 //
 //   ? A short-answer question
-//   = accepted answer | another accepted spelling
+//   = accepted answer | another accepted form | part & other part
 //   > Explanation.
 //
-// Each answer gets immediate feedback with its explanation, and is remembered in this
-// browser (localStorage), so a reload shows what was already answered. The interface
-// speaks the page's language. Without JavaScript the block stays as written: readable,
-// with the answers marked.
+// Short answers: `|` separates the accepted forms; the first is the one shown as the answer.
+// A form with `&` accepts any answer that holds each part, in any order, as whole words
+// ("405 & Allow" accepts "405 Method Not Allowed, Allow"). Both sides are normalised before
+// they are compared (see normalize below): case, spaces, `_` and `-`, quotes and backticks,
+// a trailing `()` or `;`, a receiver (`stream.`), module paths and `Type::` before a function
+// (`TcpStream::shutdown`), digit separators (65,507), a unit after a number in either
+// language (bytes, 바이트, 개, 자, 글자, ...), an HTTP reason phrase after its status code,
+// and a parenthesised alternative ("CR LF (\r\n)": either half may match). An answer one
+// or two letters away from an accepted form (a typo) is a near miss: the feedback gives the
+// expected spelling without calling it wrong. Numbers must match exactly.
+//
+// Options are shuffled, the same way on every visit of the same reader (a random id kept in
+// localStorage seeds it, with the question's text). Once answered, ✓ marks the right options
+// and ✗ a wrong pick, and a wrong answer can be tried again on its own.
+//
+// Each answer is remembered in this browser (localStorage), so a reload shows what was
+// already answered. The interface speaks the language of the chapter the quiz sits in (the
+// nearest `lang` attribute). Without JavaScript the block stays as written: readable, with
+// the answers marked. On paper the answers and explanations are printed.
 (function () {
     "use strict";
 
@@ -24,7 +39,10 @@
             check: "Check",
             correct: "Correct!",
             wrong: "Not quite.",
+            near: "Almost: check the spelling.",
+            expected: "Expected: ",
             answer: "Answer: ",
+            again: "Try again",
             reset: "Start the quiz again",
             score: (right, answered, total) =>
                 `${right} of ${total} correct` + (answered < total ? ` (${total - answered} not answered yet)` : ""),
@@ -32,24 +50,33 @@
             choose: "Choose an answer first.",
             type: "Type an answer first.",
             several: "(choose all that apply)",
+            rightMark: "right answer",
+            wrongMark: "your pick, not right",
         },
         ko: {
             check: "확인",
             correct: "정답입니다!",
             wrong: "아쉽지만 틀렸습니다.",
+            near: "거의 맞았습니다. 표기를 확인해 보세요.",
+            expected: "정확한 표기: ",
             answer: "정답: ",
-            reset: "퀴즈 다시 풀기",
+            again: "다시 풀기",
+            reset: "퀴즈 처음부터 다시 풀기",
             score: (right, answered, total) =>
                 `${total}문제 중 ${right}문제 정답` + (answered < total ? ` (아직 풀지 않은 문제 ${total - answered}개)` : ""),
             placeholder: "답을 입력하세요",
             choose: "먼저 답을 고르세요.",
             type: "먼저 답을 입력하세요.",
             several: "(해당하는 것을 모두 고르세요)",
+            rightMark: "정답",
+            wrongMark: "고른 답, 오답",
         },
     };
 
-    const lang = document.documentElement.lang === "ko" ? "ko" : "en";
-    const t = TEXT[lang];
+    function language(el) {
+        const holder = el.closest("[lang]");
+        return holder && holder.getAttribute("lang").startsWith("ko") ? "ko" : "en";
+    }
 
     // Parses the quiz text into questions.
     function parse(source) {
@@ -84,17 +111,146 @@
             .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
     }
 
+    // ---- Short answers ------------------------------------------------------------------
+
+    // Words that only name the unit of a number: "65,507 bytes", "45개", "2 글자".
+    const UNITS = "bytes?|b|octets?|fragments?|characters?|chars?|segments?|packets?|datagrams?|times?|seconds?|secs?|s|ms|" +
+        "바이트|개|자|글자|문자|번|초|밀리초|조각|단편|세그먼트|패킷";
+    const UNIT_AFTER_NUMBER = new RegExp(`(\\d)\\s*(?:${UNITS})(?=$|[\\s,.;)])`, "gu");
+
+    // The reason phrases of the status codes the course uses: "405 Method Not Allowed" is 405.
+    const REASONS = ["continue", "ok", "created", "no content", "moved permanently", "found", "not modified",
+        "bad request", "forbidden", "not found", "method not allowed", "request timeout", "length required",
+        "content too large", "payload too large", "uri too long", "request header fields too large",
+        "internal server error", "not implemented", "http version not supported", "service unavailable"];
+    const REASON_AFTER_CODE = new RegExp(`\\b([1-5]\\d\\d)\\s+(?:${REASONS.join("|")})\\b`, "g");
+
+    // One spelling of an answer, reduced to what matters.
     function normalize(s) {
-        return s.trim().toLowerCase().replace(/^[`'"]+|[`'".]+$/g, "").replace(/\s+/g, " ");
+        let v = s.normalize("NFKC").trim();
+        // Rust paths, before case is lost: module paths (std::net::), a receiver (stream.)
+        // and Type:: before a function (TcpStream::shutdown); Enum::Variant stays.
+        v = v.replace(/\b[a-z_][a-z0-9_]*::(?=[A-Za-z_])/g, "");
+        v = v.replace(/\b[A-Z][A-Za-z0-9_]*::(?=[a-z_])/g, "");
+        v = v.replace(/\b[a-z_][a-z0-9_]*\.(?=[a-z_][a-z0-9_]*\()/g, "");
+        v = v.toLowerCase();
+        v = v.replace(/[`"'“”‘’]/g, "");
+        v = v.replace(/(\d),(?=\d{3}\b)/g, "$1");
+        v = v.replace(REASON_AFTER_CODE, "$1");
+        v = v.replace(UNIT_AFTER_NUMBER, "$1");
+        v = v.replace(/\(\s*\)/g, "");
+        v = v.replace(/[.;:,!?]+$/, "");
+        v = v.replace(/[\s_-]+/g, " ").trim();
+        return v;
     }
 
-    // A short, stable hash of the question, so that editing a question forgets old answers.
+    // The key two spellings are compared on: no spaces or separators at all.
+    const key = (s) => normalize(s).replace(/[\s,;]+/g, "");
+
+    // What a typed answer may stand for: itself, and both halves of "A (B)".
+    function readings(typed) {
+        const found = [typed];
+        const m = typed.match(/^(.+?)\s*\(([^()]+)\)\s*$/);
+        if (m) {
+            found.push(m[1], m[2]);
+        }
+        return found;
+    }
+
+    // The whole words of an answer, for forms written with &.
+    const words = (s) => normalize(s).split(/[\s,;/]+|(?<=\d)(?=[^\d\s])/u).filter(Boolean);
+
+    function matches(form, typed) {
+        if (form.includes("&")) {
+            const have = new Set(words(typed));
+            return form.split("&").every((part) => {
+                const need = words(part);
+                return need.length > 0 && need.every((w) => have.has(w));
+            });
+        }
+        return key(form) === key(typed);
+    }
+
+    // Edit distance with transpositions (optimal string alignment), for near misses.
+    function distance(a, b) {
+        const d = Array.from({ length: a.length + 1 }, (_, i) => [i].concat(Array(b.length).fill(0)));
+        for (let j = 1; j <= b.length; j++) d[0][j] = j;
+        for (let i = 1; i <= a.length; i++) {
+            for (let j = 1; j <= b.length; j++) {
+                const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length][b.length];
+    }
+
+    // "correct", "near" (a typo of an accepted form) or "wrong".
+    function judge(answers, typed) {
+        const tries = readings(typed);
+        if (answers.some((form) => tries.some((t) => matches(form, t)))) {
+            return "correct";
+        }
+        const digits = (s) => (s.match(/\d+/g) || []).join(" ");
+        for (const form of answers.filter((f) => !f.includes("&"))) {
+            const want = key(form);
+            for (const t of tries) {
+                const got = key(t);
+                const letters = (want.match(/\p{L}/gu) || []).length;
+                if (letters < 4 || digits(want) !== digits(got)) continue;
+                if (distance(want, got) <= (want.length <= 8 ? 1 : 2)) return "near";
+            }
+        }
+        return "wrong";
+    }
+
+    // ---- Shuffling ------------------------------------------------------------------------
+
+    // A short, stable hash of a text.
     function hash(s) {
         let h = 5381;
         for (let i = 0; i < s.length; i++) {
             h = ((h << 5) + h + s.charCodeAt(i)) | 0;
         }
-        return (h >>> 0).toString(36);
+        return h >>> 0;
+    }
+
+    // This reader's id: random once, then kept, so each reader gets their own order and
+    // keeps it. Without storage the order is still stable, only the same for everyone.
+    function reader() {
+        try {
+            let id = localStorage.getItem("quiz-reader");
+            if (!id) {
+                id = Math.random().toString(36).slice(2, 10);
+                localStorage.setItem("quiz-reader", id);
+            }
+            return id;
+        } catch (e) {
+            return "";
+        }
+    }
+
+    // The options' indices in a stable pseudo-random order (mulberry32 seeds Fisher–Yates);
+    // never the written order, which tends to put the answer first or second.
+    function shuffled(n, seed) {
+        let a = seed >>> 0;
+        const random = function () {
+            a = (a + 0x6d2b79f5) | 0;
+            let t = Math.imul(a ^ (a >>> 15), 1 | a);
+            t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+            return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        };
+        const order = Array.from({ length: n }, (_, i) => i);
+        for (let i = n - 1; i > 0; i--) {
+            const j = Math.floor(random() * (i + 1));
+            [order[i], order[j]] = [order[j], order[i]];
+        }
+        if (n > 1 && order.every((v, i) => v === i)) {
+            order.push(order.shift());
+        }
+        return order;
     }
 
     const storage = {
@@ -118,11 +274,16 @@
         },
     };
 
+    // ---- The widget -----------------------------------------------------------------------
+
     function render(block, quizIndex) {
         const questions = parse(block.textContent);
         if (questions.length === 0) {
             return;
         }
+        const lang = language(block);
+        const t = TEXT[lang];
+        const who = reader();
         const root = document.createElement("div");
         root.className = "quiz";
         root.setAttribute("lang", lang);
@@ -134,7 +295,7 @@
         root.appendChild(score);
         root.appendChild(list);
 
-        const keyOf = (i) => `quiz:${location.pathname}:${quizIndex}:${i}:${hash(questions[i].prompt)}`;
+        const keyOf = (i) => `quiz:${location.pathname}:${quizIndex}:${i}:${hash(questions[i].prompt).toString(36)}`;
         const items = [];
 
         function updateScore() {
@@ -144,7 +305,7 @@
                 const saved = storage.get(keyOf(i));
                 if (saved) {
                     answered++;
-                    if (saved.correct) {
+                    if (saved.correct || saved.near) {
                         right++;
                     }
                 }
@@ -162,13 +323,16 @@
             prompt.innerHTML = inline(q.prompt) + (multiple ? ` <span class="quiz-several">${t.several}</span>` : "");
             item.appendChild(prompt);
 
-            let inputs = [];
+            const inputs = [];
+            const rows = [];
             let textInput = null;
             if (q.choices.length > 0) {
                 const choices = document.createElement("ul");
                 choices.className = "quiz-choices";
-                q.choices.forEach(function (choice, c) {
+                shuffled(q.choices.length, hash(who + "\n" + q.prompt)).forEach(function (c) {
+                    const choice = q.choices[c];
                     const li = document.createElement("li");
+                    li.dataset.right = String(choice.right);
                     const label = document.createElement("label");
                     const input = document.createElement("input");
                     input.type = multiple ? "checkbox" : "radio";
@@ -176,11 +340,20 @@
                     input.value = String(c);
                     label.appendChild(input);
                     const span = document.createElement("span");
+                    span.className = "quiz-option";
                     span.innerHTML = inline(choice.text);
                     label.appendChild(span);
+                    const mark = document.createElement("span");
+                    mark.className = "quiz-mark";
+                    mark.setAttribute("aria-hidden", "true");
+                    label.appendChild(mark);
+                    const said = document.createElement("span");
+                    said.className = "visually-hidden";
+                    label.appendChild(said);
                     li.appendChild(label);
                     choices.appendChild(li);
                     inputs.push(input);
+                    rows.push({ li, input, mark, said, right: choice.right });
                 });
                 item.appendChild(choices);
             } else {
@@ -189,7 +362,8 @@
                 textInput.className = "quiz-answer";
                 textInput.placeholder = t.placeholder;
                 textInput.setAttribute("aria-label", t.placeholder);
-                item.appendChild(textInput);
+                textInput.autocomplete = "off";
+                textInput.spellcheck = false;
                 textInput.addEventListener("keydown", function (e) {
                     if (e.key === "Enter") {
                         e.preventDefault();
@@ -198,15 +372,35 @@
                 });
             }
 
+            const actions = document.createElement("div");
+            actions.className = "quiz-actions";
+            if (textInput) {
+                actions.appendChild(textInput);
+            }
             const button = document.createElement("button");
             button.type = "button";
             button.className = "quiz-check";
             button.textContent = t.check;
-            item.appendChild(button);
+            actions.appendChild(button);
+            const again = document.createElement("button");
+            again.type = "button";
+            again.className = "quiz-again";
+            again.textContent = t.again;
+            again.hidden = true;
+            actions.appendChild(again);
+            item.appendChild(actions);
             const feedback = document.createElement("div");
             feedback.className = "quiz-feedback";
             feedback.setAttribute("role", "status");
             item.appendChild(feedback);
+
+            // On paper: the answer and why, in place of the controls.
+            const printed = document.createElement("div");
+            printed.className = "quiz-key";
+            const why = q.explanation.map(inline).join(" ");
+            printed.innerHTML = (textInput ? `<p><strong>${t.answer}</strong>${inline(q.answers[0])}</p>` : "") +
+                (why ? `<p>${why}</p>` : "");
+            item.appendChild(printed);
 
             function rightAnswer() {
                 if (q.choices.length > 0) {
@@ -216,6 +410,11 @@
             }
 
             function show(saved) {
+                rows.forEach(function (row) {
+                    row.mark.textContent = "";
+                    row.said.textContent = "";
+                    delete row.li.dataset.mark;
+                });
                 if (!saved) {
                     item.dataset.state = "unanswered";
                     feedback.innerHTML = "";
@@ -225,9 +424,12 @@
                         textInput.disabled = false;
                     }
                     button.disabled = false;
+                    button.hidden = false;
+                    again.hidden = true;
                     return;
                 }
-                item.dataset.state = saved.correct ? "correct" : "wrong";
+                const state = saved.correct ? "correct" : saved.near ? "near" : "wrong";
+                item.dataset.state = state;
                 if (textInput) {
                     textInput.value = saved.value;
                     textInput.disabled = true;
@@ -236,10 +438,22 @@
                         input.checked = saved.value.includes(Number(input.value));
                         input.disabled = true;
                     });
+                    rows.forEach(function (row) {
+                        const mark = row.right ? "right" : row.input.checked ? "wrong" : "";
+                        if (mark) {
+                            row.li.dataset.mark = mark;
+                            row.mark.dataset.mark = mark;
+                            row.mark.textContent = mark === "right" ? "✓" : "✗";
+                            row.said.textContent = ` (${mark === "right" ? t.rightMark : t.wrongMark})`;
+                        }
+                    });
                 }
                 button.disabled = true;
-                const verdict = saved.correct ? t.correct : `${t.wrong} ${t.answer}${rightAnswer()}`;
-                const why = q.explanation.map(inline).join(" ");
+                button.hidden = true;
+                again.hidden = state === "correct";
+                const verdict = state === "correct" ? t.correct
+                    : state === "near" ? `${t.near} ${t.expected}${rightAnswer()}`
+                        : `${t.wrong} ${t.answer}${rightAnswer()}`;
                 feedback.innerHTML = `<p class="quiz-verdict">${verdict}</p>` + (why ? `<p class="quiz-why">${why}</p>` : "");
             }
 
@@ -251,8 +465,8 @@
                         feedback.innerHTML = `<p class="quiz-verdict">${t.type}</p>`;
                         return;
                     }
-                    const correct = q.answers.some((a) => normalize(a) === normalize(value));
-                    saved = { value: value, correct: correct };
+                    const verdict = judge(q.answers, value);
+                    saved = { value: value, correct: verdict === "correct", near: verdict === "near" };
                 } else {
                     const chosen = inputs.filter((x) => x.checked).map((x) => Number(x.value));
                     if (chosen.length === 0) {
@@ -266,9 +480,21 @@
                 storage.set(keyOf(i), saved);
                 show(saved);
                 updateScore();
+                // The focus was on Check, now hidden: it goes to Try again, or stays in the
+                // question for the next Tab.
+                (again.hidden ? item : again).focus({ preventScroll: true });
             }
 
+            function tryAgain() {
+                storage.set(keyOf(i), null);
+                show(null);
+                updateScore();
+                (textInput || inputs[0]).focus({ preventScroll: true });
+            }
+
+            item.tabIndex = -1;
             button.addEventListener("click", check);
+            again.addEventListener("click", tryAgain);
             show(storage.get(keyOf(i)));
             items.push({ reset: () => { storage.set(keyOf(i), null); show(null); } });
             list.appendChild(item);
