@@ -220,3 +220,72 @@ fn a_taken_address_is_a_one_line_error() {
             .stderr(contains("cannot serve on").and(contains("in use")));
     }
 }
+
+const CANCEL: &str = env!("CARGO_BIN_EXE_cancel");
+const BACKPRESSURE: &str = env!("CARGO_BIN_EXE_backpressure");
+const DEAD_PEER: &str = env!("CARGO_BIN_EXE_dead-peer");
+const CAREFUL_ECHO: &str = env!("CARGO_BIN_EXE_careful-echo");
+
+/// Sends `hel`, waits past a tick, sends `lo\n`, and returns the line the server logged.
+fn line_across_a_tick(args: &[&str]) -> String {
+    let mut server = Server::start(CANCEL, args);
+    let mut client = server.stream(WAIT);
+    client.write_all(b"hel").unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    client.write_all(b"lo\n").unwrap();
+    wait_for(&mut server, "line:")
+}
+
+#[test]
+fn cancel_loses_half_a_line_in_a_select_loop_and_the_fix_keeps_it() {
+    assert!(line_across_a_tick(&[]).ends_with("line: \"lo\""));
+    assert!(line_across_a_tick(&["--fixed"]).ends_with("line: \"hello\""));
+}
+
+#[test]
+fn backpressure_waits_for_one_consumer_and_stalls_fan_out() {
+    Command::new(BACKPRESSURE).assert().success().stdout(
+        contains("consumer done with 5")
+            .and(contains(
+                "producer waited 1 s to give 3 to stuck: giving up",
+            ))
+            .and(contains("stuck is full: dropped 5"))
+            .and(contains("fast consumer got 5")),
+    );
+}
+
+#[test]
+fn dead_peer_sees_eof_from_a_closed_client_and_closes_an_idle_one() {
+    let mut server = Server::start(DEAD_PEER, &["--idle", "1"]);
+    let mut client = server.stream(WAIT);
+    client.write_all(b"hi\n").unwrap();
+    wait_for(&mut server, "read 3 bytes");
+    drop(client);
+    wait_for(&mut server, "read returned 0 (EOF)");
+    let _silent = server.stream(WAIT);
+    wait_for(&mut server, "nothing from the client for the idle timeout");
+}
+
+#[test]
+fn careful_echo_caps_its_clients() {
+    let mut server = Server::start(CAREFUL_ECHO, &["--max-clients", "1"]);
+    let mut first = server.stream(WAIT);
+    wait_for(&mut server, "connected (1 of 1)");
+    // The second connects (the kernel completes it) but is not served while the first stays.
+    let mut second = server.stream(WAIT);
+    second.write_all(b"wait\n").unwrap();
+    second
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let mut buf = [0u8; 16];
+    assert!(second.read(&mut buf).is_err(), "served beyond the cap");
+    first.write_all(b"hi\n").unwrap();
+    let mut back = [0u8; 3];
+    first.read_exact(&mut back).unwrap();
+    drop(first);
+    // Once the first leaves, the second is accepted and its waiting line echoed.
+    second.set_read_timeout(Some(WAIT)).unwrap();
+    let mut echoed = [0u8; 5];
+    second.read_exact(&mut echoed).unwrap();
+    assert_eq!(&echoed, b"wait\n");
+}
