@@ -113,6 +113,76 @@ impl HttpConn {
         })
     }
 
+    /// Connects to `addr` the way a client on a slow real network does: a small receive
+    /// buffer (the response waits in the program, not in the grader), and a maximum segment
+    /// size of `mss` bytes announced in the handshake. Loopback's MSS is 65,483 bytes, and
+    /// Linux sizes a new connection's send buffer from the peer's MSS (several MiB for
+    /// loopback), which would take most of a response off the program's hands at once.
+    pub fn connect_slow_reader(
+        lang: Lang,
+        addr: SocketAddr,
+        receive_buffer: usize,
+        mss: u32,
+    ) -> Result<HttpConn, Failure> {
+        use socket2::{Domain, Socket, Type};
+        let connected =
+            Socket::new(Domain::for_address(addr), Type::STREAM, None).and_then(|socket| {
+                socket.set_recv_buffer_size(receive_buffer)?;
+                socket.set_tcp_mss(mss)?;
+                socket.connect_timeout(&addr.into(), Duration::from_secs(5))?;
+                Ok(TcpStream::from(socket))
+            });
+        let stream = connected.map_err(|e| {
+            Failure::new(lang.pick(
+                format!("could not connect to {addr}: {e}"),
+                format!("{addr}에 연결하지 못했습니다: {e}"),
+            ))
+        })?;
+        stream.set_nodelay(true).ok();
+        stream.set_write_timeout(Some(Duration::from_secs(5))).ok();
+        Ok(HttpConn {
+            lang,
+            stream,
+            buf: Vec::new(),
+            unanswered: Vec::new(),
+            previous: None,
+        })
+    }
+
+    /// Reads like a slow client: at most `chunk` bytes, then a pause of `pause`, again and
+    /// again, until the program closes the connection, `want` bytes have come, or `limit`
+    /// passes. Returns how many bytes came, how it ended (`Complete` when `want` came), and
+    /// when.
+    pub fn read_slowly(
+        &mut self,
+        chunk: usize,
+        pause: Duration,
+        want: usize,
+        limit: Duration,
+    ) -> (usize, Ending, Duration) {
+        let started = Instant::now();
+        let mut got = std::mem::take(&mut self.buf).len();
+        let mut bytes = vec![0u8; chunk];
+        while got < want {
+            let left = limit.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                return (got, Ending::Silence(limit), started.elapsed());
+            }
+            self.stream.set_read_timeout(Some(left)).ok();
+            match self.stream.read(&mut bytes) {
+                Ok(0) => return (got, Ending::Eof, started.elapsed()),
+                Ok(n) => got += n,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) if is_timeout(&e) => {
+                    return (got, Ending::Silence(limit), started.elapsed());
+                }
+                Err(e) => return (got, Ending::Error(e.to_string()), started.elapsed()),
+            }
+            thread::sleep(pause);
+        }
+        (got, Ending::Complete, started.elapsed())
+    }
+
     /// The socket itself.
     pub fn stream(&self) -> &TcpStream {
         &self.stream

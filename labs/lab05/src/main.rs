@@ -18,7 +18,9 @@
 //!    stdout, return the listener. (§ "The lab")
 //! 2. `serve`: accept connections forever, each on its own thread running
 //!    `handle_connection`, so that a slow client holds up nobody else. Log a failed accept
-//!    or a failed connection on stderr and go on. (§ "Many clients at once")
+//!    or a failed connection on stderr and go on; after a failed accept, pause before the
+//!    next try, longer after each failure in a row (a lasting error must not spin the CPU).
+//!    (§ "Many clients at once")
 //! 3. `read_head`: read from the stream into `buf` until `buf` holds an empty line (the end
 //!    of a request head); return the head (up to and including the empty line) and leave
 //!    the bytes after it in `buf`: they are the next, pipelined request, so look there
@@ -30,10 +32,13 @@
 //! 4. `parse_request`: the request line (`METHOD SP TARGET SP VERSION`) and the header
 //!    fields (`Name: value`, no space before the colon) into a `Request`. Anything
 //!    malformed is `Err(400)`. `HTTP/1.0` is 1.0; `HTTP/1.1` and any later `HTTP/1.x` is
-//!    1.1; a well-formed `HTTP/x.y` with another major version is `Err(505)`. Set
-//!    `has_body` from `Content-Length` (digits only, and several must agree, else
-//!    `Err(400)`) and `Transfer-Encoding`; header names in any case. No `unwrap()` on
-//!    anything the client sent. (§ "Request line and headers", § "Malformed requests",
+//!    1.1; a well-formed `HTTP/x.y` with another major version is `Err(505)`. The target
+//!    is `/path?query`, or a whole URL `http://host/path?query` (the absolute form: keep
+//!    what follows the host). An HTTP/1.1 request needs exactly one `Host` (no request may
+//!    have two), and its value must be `host[:port]`; else `Err(400)`. Set `has_body` from
+//!    `Content-Length` (digits only, and several must agree, else `Err(400)`) and
+//!    `Transfer-Encoding`; header names in any case. No `unwrap()` on anything the client
+//!    sent. (§ "Request line and headers", § "Malformed requests",
 //!    § "Bodies and request smuggling")
 //! 5. `resolve`: the file a target names under the root. Cut the target at `?`,
 //!    percent-decode it once, THEN check every `/`-separated segment: `..`, a backslash or
@@ -42,18 +47,23 @@
 //!    (§ "From URL to path", § "Path traversal")
 //! 6. `write_response`: the status line, `Content-Length` (the body's length in BYTES),
 //!    `Content-Type` when there is one, `Connection: close` when closing, the extra
-//!    headers, the empty line, then the body, unless `head_only`, whatever the status.
-//!    (§ "Content-Length counts bytes", § "HEAD")
+//!    headers, the empty line, then the body, unless `head_only`, whatever the status. Head
+//!    and body leave in ONE write (one buffer, or a BufWriter flushed once): two small
+//!    writes wait 40 ms for an ACK. (§ "Content-Length counts bytes", § "HEAD",
+//!    § "Small writes")
 //! 7. `handle_connection`: the loop of one connection. Read a head (deadline: now +
 //!    `config.timeout`, a new one for every head, after a response too), parse it, answer:
 //!    405 with `Allow: GET, HEAD` for POST, PUT, DELETE and the other methods RFC 9110
 //!    defines, 501 for a method you do not know, the file or an error status otherwise.
-//!    Keep the connection open for HTTP/1.1 unless the `Connection` header lists `close`
-//!    (a comma-separated list, any case, spaces allowed); HTTP/1.0 closes after the
-//!    response, and so does a request with a body (this server does not read bodies). A
-//!    head that is too large (431), malformed (400, 505) or too slow (408, or just close)
-//!    is answered and the connection closed. (§ "Persistent connections",
-//!    § "Status codes", § "Bodies and request smuggling")
+//!    Each response has a deadline too (now + `config.timeout`): a client that reads it
+//!    too slowly is cut off. A write timeout bounds one write, not the response, so set it
+//!    to the time left before every write. Keep the connection open for HTTP/1.1 unless
+//!    the `Connection` header lists `close` (a comma-separated list, any case, spaces
+//!    allowed); HTTP/1.0 closes after the response, and so does a request with a body
+//!    (this server does not read bodies). A head that is too large (431), malformed (400,
+//!    505) or too slow (408, or just close) is answered and the connection closed.
+//!    (§ "Persistent connections", § "Status codes", § "Bodies and request smuggling",
+//!    § "Slow and huge clients")
 //! 8. Delete the `#![allow(...)]` line below and fix any warning it was hiding.
 
 // The unfinished starter leaves some names unused; this keeps it quiet until you are done.

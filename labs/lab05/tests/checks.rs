@@ -697,6 +697,153 @@ fn http_versions_are_handled(cx: &Ctx) -> Outcome {
     })
 }
 
+/// Requests whose Host is missing (HTTP/1.1), repeated or invalid: RFC 9112 §3.2 requires a
+/// 400 for each. With what each one is, in both languages.
+const BAD_HOSTS: &[(&[u8], &str, &str)] = &[
+    (
+        b"GET / HTTP/1.1\r\n\r\n",
+        "an HTTP/1.1 request without Host",
+        "Host가 없는 HTTP/1.1 요청",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: 127.0.0.1\r\n\r\n",
+        "two Host lines with the same value",
+        "값이 같은 Host 줄 두 개",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nHost: example.com\r\nhost: 127.0.0.1\r\n\r\n",
+        "two Host lines with different values",
+        "값이 다른 Host 줄 두 개",
+    ),
+    (
+        b"GET / HTTP/1.0\r\nHost: 127.0.0.1\r\nHost: example.com\r\n\r\n",
+        "two Host lines in an HTTP/1.0 request",
+        "HTTP/1.0 요청의 Host 줄 두 개",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nHost: exa mple.com\r\n\r\n",
+        "a space inside the host",
+        "호스트 이름 가운데의 공백",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1/index.html\r\n\r\n",
+        "a path in the Host value",
+        "Host 값에 들어간 경로",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nHost: 127.0.0.1:http\r\n\r\n",
+        "a port that is not a number",
+        "숫자가 아닌 포트",
+    ),
+];
+
+/// Requests with a Host that is fine, or none where none is needed: each must be served.
+const GOOD_HOSTS: &[(&[u8], &str, &str)] = &[
+    (
+        b"GET / HTTP/1.1\r\nHost: localhost:8080\r\n\r\n",
+        "a name and a port",
+        "이름과 포트",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nhost: [::1]:8080\r\n\r\n",
+        "an IPv6 address in brackets, the header name in lower case",
+        "대괄호 안의 IPv6 주소, 소문자로 쓴 헤더 이름",
+    ),
+    (
+        b"GET / HTTP/1.1\r\nHOST: Example.COM\r\n\r\n",
+        "a name in mixed case",
+        "대소문자를 섞은 이름",
+    ),
+    (
+        b"GET / HTTP/1.0\r\n\r\n",
+        "an HTTP/1.0 request without Host, which HTTP/1.0 allows",
+        "Host가 없는 HTTP/1.0 요청(HTTP/1.0에서는 허용됨)",
+    ),
+];
+
+fn host_must_be_present_once_and_valid(cx: &Ctx) -> Outcome {
+    let site = Site::new()?;
+    let mut server = start(cx, &site)?;
+    for (sent, en, ko) in BAD_HOSTS {
+        let response = exchange(cx, &mut server, sent, false)?;
+        expect_status(cx, sent, &response, &[400], (
+            "RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1 request without a Host header, and to any request with more than one Host line or an invalid Host value (host[:port]: a name or address, then an optional colon and digits). Host says which site a request is for; two programs that read different Hosts from one request disagree about that.",
+            "RFC 9112 §3.2에 따르면 서버는 Host 헤더가 없는 HTTP/1.1 요청, 그리고 Host 줄이 둘 이상이거나 Host 값이 올바르지 않은(host[:port], 곧 이름이나 주소 뒤에 콜론과 숫자가 붙을 수 있는 꼴이 아닌) 요청에 반드시 400으로 답해야 합니다. Host는 요청이 어느 사이트로 가는지 알려 줍니다. 한 요청에서 서로 다른 Host를 읽는 두 프로그램은 요청이 어디로 가는지를 두고 어긋납니다.",
+        ))
+        .map_err(|f| f.note(cx.t(format!("the request: {en}"), format!("요청: {ko}"))))?;
+    }
+    for (sent, en, ko) in GOOD_HOSTS {
+        let response = exchange(cx, &mut server, sent, false)?;
+        expect_file(cx, sent, &response, INDEX_HTML.as_bytes(), "text/html").map_err(|f| {
+            f.note(cx.t(
+                format!("the request: {en}; it must be served"),
+                format!("요청: {ko}. 이 요청은 처리해야 합니다"),
+            ))
+            .cause(cx.t(
+                "This Host is valid: host[:port], where the host is a name (compared without regard to case) or an address, an IPv6 one in brackets. HTTP/1.0 may leave Host out.",
+                "이 Host는 올바릅니다. host[:port] 꼴이고, host는 이름(대소문자를 가리지 않음)이나 주소이며 IPv6 주소는 대괄호로 감쌉니다. HTTP/1.0에서는 Host를 빼도 됩니다.",
+            ))
+        })?;
+    }
+    Ok(())
+}
+
+/// Requests in absolute form (`GET http://host/path HTTP/1.1`), which RFC 9112 §3.2.2 says
+/// every server MUST accept: the path names the file, and the host in the URL, not the Host
+/// header, says which site it is for.
+fn absolute_form_targets_are_served(cx: &Ctx) -> Outcome {
+    let site = Site::new()?;
+    let mut server = start(cx, &site)?;
+    for (method, target, file, media, en, ko) in [
+        (
+            "GET",
+            "http://127.0.0.1/docs/guide.txt",
+            "docs/guide.txt",
+            "text/plain",
+            "the whole URL as the target",
+            "요청 대상으로 쓴 URL 전체",
+        ),
+        (
+            "GET",
+            "HTTP://example.com:8080/index.html?lang=ko",
+            "index.html",
+            "text/html",
+            "the scheme in capitals, a port, a query, and a host other than the Host header's",
+            "대문자로 쓴 스킴, 포트, 쿼리, 그리고 Host 헤더와 다른 호스트",
+        ),
+        (
+            "HEAD",
+            "http://127.0.0.1/css/site.css",
+            "css/site.css",
+            "text/css",
+            "HEAD in absolute form",
+            "절대 형식의 HEAD",
+        ),
+    ] {
+        let sent = request(method, target, &[]);
+        let head_only = method == "HEAD";
+        let response = exchange(cx, &mut server, &sent, head_only)?;
+        let cause = (
+            "A request target may be a whole URL, http://host/path?query (the absolute form, which clients send to proxies). RFC 9112 §3.2.2 says a server MUST accept it: take the path and query after the host, and serve them as if the target were /path?query. The scheme is compared without regard to case.",
+            "요청 대상은 http://host/path?query 같은 URL 전체일 수도 있습니다(클라이언트가 프록시에 보내는 절대 형식). RFC 9112 §3.2.2에 따르면 서버는 이 형식을 반드시 받아들여야 합니다. 호스트 뒤의 경로와 쿼리를 꺼내서, 요청 대상이 /path?query였던 것처럼 처리하세요. 스킴은 대소문자를 가리지 않고 비교합니다.",
+        );
+        let note = |f: Failure| {
+            f.note(cx.t(
+                format!("the request target was in absolute form: {en}"),
+                format!("요청 대상은 절대 형식(absolute form)이었습니다: {ko}"),
+            ))
+            .cause(cx.t(cause.0, cause.1))
+        };
+        if head_only {
+            expect_status(cx, &sent, &response, &[200], cause).map_err(note)?;
+            expect_length(cx, &sent, &response, &site.file(file)).map_err(note)?;
+        } else {
+            expect_file(cx, &sent, &response, &site.file(file), media).map_err(note)?;
+        }
+    }
+    Ok(())
+}
+
 /// A complete `GET /` whose head (request line to the empty line, CRLFs included) is
 /// exactly `len` bytes long.
 fn head_of_length(len: usize) -> Vec<u8> {
@@ -923,6 +1070,21 @@ fn traversal_forms(site: &Site) -> Vec<(String, &'static str, &'static str)> {
             "`..`와 NUL 바이트",
         ),
         ("/index.html%00.txt", "a NUL byte", "NUL 바이트"),
+        (
+            "http://127.0.0.1/../secret.txt",
+            "`..` in an absolute-form target",
+            "절대 형식 요청 대상 안의 `..`",
+        ),
+        (
+            "http://127.0.0.1/%2e%2e/secret.txt",
+            "encoded `..` in an absolute-form target",
+            "절대 형식 요청 대상 안의 인코딩한 `..`",
+        ),
+        (
+            "http://127.0.0.1/..%2fsecret.txt",
+            "an encoded slash in an absolute-form target",
+            "절대 형식 요청 대상 안의 인코딩한 슬래시",
+        ),
     ]
     .into_iter()
     .map(|(t, en, ko)| (t.to_string(), en, ko))
@@ -1546,8 +1708,8 @@ fn large_and_small_transfers_at_once(cx: &Ctx) -> Outcome {
     for result in results {
         server.explain(result).map_err(|f| {
             f.situation(cx.t(
-                format!("{CLIENTS} clients connected at once, each asking for a 1 MiB file and a small one in one write, all reading at the same time"),
-                format!("클라이언트 {CLIENTS}개가 한꺼번에 연결해 각자 1 MiB 파일과 작은 파일을 한 번에 요청하고, 모두 동시에 읽었습니다"),
+                format!("{CLIENTS} clients connected at once, each asking for a large file and a small one in one write, all reading at the same time"),
+                format!("클라이언트 {CLIENTS}개가 한꺼번에 연결해 각자 큰 파일과 작은 파일을 한 번에 요청하고, 모두 동시에 읽었습니다"),
             ))
             .cause(cx.t(
                 "Every connection needs its own thread (or task) and its own buffers: a response is the bytes of its own file, whatever the other connections are doing.",
@@ -1780,6 +1942,146 @@ fn a_slow_client_does_not_delay_others(cx: &Ctx) -> Outcome {
         ))
     })?;
     expect_file(cx, &sent, &response, INDEX_HTML.as_bytes(), "text/html")
+}
+
+/// How the slow reader of `a_slow_reader_is_cut_off` reads: at most this much at a time,
+/// with a small receive buffer and a small MSS...
+const SLOW_CHUNK: usize = 8 * 1024;
+/// ...then this long a pause: about 100 KiB a second, on this machine.
+const SLOW_PAUSE: Duration = millis(25);
+/// How long it reads slowly: past the server's `--timeout 1`, with room to spare.
+const SLOW_FOR: Duration = millis(1500);
+
+/// How many requests `small_responses_are_not_delayed` sends, one after another.
+const QUICK_REQUESTS: usize = 11;
+/// A response slower than this, on loopback, waited for something: 40 ms is the shortest
+/// time Linux delays an ACK.
+const QUICK: Duration = millis(20);
+
+/// Small responses on one kept-alive connection, one request at a time, each timed from
+/// the request to the last byte of its response. On loopback a response takes well under a
+/// millisecond. A server that writes a head and then a small body in two writes, with
+/// Nagle's algorithm on (no TCP_NODELAY), sends the body only when the head is
+/// acknowledged, and the client's kernel delays that ACK by 40 ms or more, hoping to send it
+/// with data: every response after the first few arrives 40 ms late. The check looks at
+/// the median of the responses after the first (the first is often quick: a new connection
+/// starts by acknowledging at once), so one response slowed by a busy machine fails nothing.
+fn small_responses_are_not_delayed(cx: &Ctx) -> Outcome {
+    let site = Site::new()?;
+    let mut server = start(cx, &site)?;
+    let mut conn = connect(cx, &mut server)?;
+    let css = site.file("css/site.css");
+    let sent = request("GET", "/css/site.css", &[]);
+    let mut times = Vec::new();
+    for _ in 0..QUICK_REQUESTS {
+        let started = Instant::now();
+        conn.send(&sent)?;
+        let response = conn.read_response(false, ANSWER);
+        let response = server.explain(response)?;
+        times.push(started.elapsed());
+        expect_file(cx, &sent, &response, &css, "text/css")?;
+    }
+    let mut later = times[1..].to_vec();
+    later.sort();
+    let median = later[later.len() / 2];
+    if median < QUICK {
+        return Ok(());
+    }
+    let shown = times
+        .iter()
+        .map(|t| format!("{:.1}", t.as_secs_f64() * 1000.0))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Err(Failure::new(cx.t(
+        format!("small responses on a kept-alive connection took {:.0} ms each (the median), where loopback needs well under 1 ms", median.as_secs_f64() * 1000.0),
+        format!("유지 중인 연결에서 작은 응답 하나에 {:.0}ms(중앙값)가 걸렸습니다. 루프백에서는 1ms도 걸리지 않습니다", median.as_secs_f64() * 1000.0),
+    ))
+    .situation(cx.t(
+        format!("{QUICK_REQUESTS} requests for a {}-byte file, one after another on one HTTP/1.1 connection, each sent when the previous response had arrived", css.len()),
+        format!("HTTP/1.1 연결 하나에서 {}바이트짜리 파일을 요청 {QUICK_REQUESTS}개로 차례로 요청했습니다. 요청은 앞 응답이 도착한 뒤에 보냈습니다", css.len()),
+    ))
+    .sent(show(cx.lang(), &sent))
+    .expected(cx.t(
+        format!("each response within {} ms", QUICK.as_millis()),
+        format!("응답마다 {}ms 이내", QUICK.as_millis()),
+    ))
+    .got(cx.t(
+        format!("milliseconds per response: {shown}"),
+        format!("응답마다 걸린 시간(ms): {shown}"),
+    ))
+    .cause(cx.t(
+        "About 40 ms per response is the signature of Nagle's algorithm meeting delayed ACKs: the head went out in one write, and the small body, written separately, waited until the client acknowledged the head, which the client's kernel delays by 40 ms. Write the head and the body in one write (build one buffer, or use a BufWriter and flush once), or set TCP_NODELAY on the connection (stream.set_nodelay(true)).",
+        "응답 하나에 약 40ms가 걸린다면 Nagle 알고리즘과 지연 ACK가 만난 것입니다. 헤드는 write 한 번으로 바로 나갔지만, 따로 쓴 작은 본문은 클라이언트가 헤드에 ACK를 보낼 때까지 기다렸고, 클라이언트의 커널은 그 ACK를 40ms 늦춥니다. 헤드와 본문을 write 한 번으로 쓰거나(버퍼 하나로 만들거나, BufWriter에 쓰고 flush는 한 번만), 연결에 TCP_NODELAY를 설정하세요(stream.set_nodelay(true)).",
+    )))
+}
+
+/// The size of the file `a_slow_reader_is_cut_off` asks for. A server that gives up on the
+/// client closes its socket with the unsent rest of the response still in its kernel's send
+/// buffer, which the client then receives before EOF; Linux lets that buffer grow to the
+/// third number of `net.ipv4.tcp_wmem` (4 MiB by default). So the file is more than twice
+/// that, and at least 8 MiB: a client that gets all of it was never cut off.
+fn slow_file_size() -> usize {
+    let most = std::fs::read_to_string("/proc/sys/net/ipv4/tcp_wmem")
+        .ok()
+        .and_then(|line| line.split_whitespace().nth(2)?.parse::<usize>().ok())
+        .unwrap_or(4 << 20);
+    (2 * most + (1 << 20)).clamp(8 << 20, 64 << 20)
+}
+
+/// A client that reads a large response slowly but steadily: a few KiB, a pause, again.
+/// After a while it reads fast whatever is still coming. A server with a deadline for the
+/// whole response (`--timeout 1` here) gave up on it after a second and closed the
+/// connection: what its kernel still held arrives, then EOF, long before the end of the
+/// large file. A server with only a timeout on each write never gave up (every write found
+/// a little room and succeeded), so the rest of the file arrives too: a thread (or a task)
+/// was held for the slow client all along. The client's receive buffer and MSS are small,
+/// so that the program's kernel cannot take most of the file off its hands at once.
+fn a_slow_reader_is_cut_off(cx: &Ctx) -> Outcome {
+    let site = Site::new()?;
+    let size = slow_file_size();
+    site.add("files/large.bin", &vec![b'x'; size])?;
+    let mut server = start_with_timeout(cx, &site, IDLE_TIMEOUT)?;
+    let sent = request("GET", "/files/large.bin", &[]);
+    let conn = HttpConn::connect_slow_reader(cx.lang(), server.addr, 8 * 1024, 536);
+    let mut conn = server.explain(conn)?;
+    conn.send(&sent)?;
+    let whole = size; // and a head: reading this many bytes means the file came
+    let (slowly, ending, _) = conn.read_slowly(SLOW_CHUNK, SLOW_PAUSE, whole, SLOW_FOR);
+    let (total, ending, took) = match ending {
+        Ending::Silence(_) => {
+            let (fast, ending, took) =
+                conn.read_slowly(64 * 1024, Duration::ZERO, whole - slowly, secs(3));
+            (slowly + fast, ending, SLOW_FOR + took)
+        }
+        ending => (slowly, ending, Duration::ZERO),
+    };
+    match ending {
+        // Cut off before the whole file came: what the contract asks.
+        Ending::Eof | Ending::Error(_) if total < whole => expect_still_serving(cx, &mut server),
+        _ => Err(server.died_or(
+            Failure::new(cx.t(
+                format!("a client that read slowly got the whole large file, {:.1} s after asking for it: the server never gave up on it", took.as_secs_f64()),
+                format!("천천히 읽는 클라이언트가 요청하고 {:.1}초 뒤에 큰 파일을 끝까지 받았습니다. 서버가 이 클라이언트를 끝내 포기하지 않았습니다", took.as_secs_f64()),
+            ))
+            .situation(cx.t(
+                format!("the server was started with --timeout {IDLE_TIMEOUT}; the client asked for a large file, then read about 8 KiB every 25 ms for {:.1} s (with a small receive buffer), then read fast what still came", SLOW_FOR.as_secs_f64()),
+                format!("서버를 --timeout {IDLE_TIMEOUT}로 시작했습니다. 클라이언트는 큰 파일을 요청한 뒤, 수신 버퍼를 작게 잡고 {:.1}초 동안 25ms마다 약 8 KiB씩 읽다가, 그 뒤로 오는 것은 빠르게 읽었습니다", SLOW_FOR.as_secs_f64()),
+            ))
+            .sent(show(cx.lang(), &sent))
+            .expected(cx.t(
+                format!("the connection closed (EOF or a reset) about {IDLE_TIMEOUT} s into the response, before the end of the file"),
+                format!("응답을 시작하고 약 {IDLE_TIMEOUT}초 뒤 파일이 끝나기 전에 연결이 닫힘(EOF 또는 리셋)"),
+            ))
+            .got(cx.t(
+                format!("{total} bytes; {}", ending.describe(cx.lang())),
+                format!("{total}바이트; {}", ending.describe(cx.lang())),
+            ))
+            .cause(cx.t(
+                format!("A write timeout bounds one write(2), and a write returns as soon as the kernel has taken some bytes: a client that reads a little now and then makes every write succeed, and keeps its thread for as long as the response lasts. Give each response a deadline, --timeout ({IDLE_TIMEOUT} s here) from its start; before every write set the write timeout to the time left, and when none is left, stop and close the connection."),
+                format!("쓰기 타임아웃은 write(2) 한 번에만 걸리고, write는 커널이 바이트를 조금이라도 받아 가면 곧바로 돌아옵니다. 그래서 가끔 조금씩 읽는 클라이언트 앞에서는 write가 모두 성공하고, 응답이 이어지는 동안 스레드가 계속 붙잡힙니다. 응답마다 마감 시각을 두세요. 마감 시각은 응답을 시작한 때부터 --timeout(여기서는 {IDLE_TIMEOUT}초) 뒤입니다. write 전마다 쓰기 타임아웃을 남은 시간으로 설정하고, 남은 시간이 없으면 멈추고 연결을 닫으세요."),
+            )),
+        )),
+    }
 }
 
 /// A TLS ClientHello's first bytes: what a browser sends when told https:// by mistake.
@@ -2092,6 +2394,38 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
         Check {
+            id: "host_must_be_present_once_and_valid",
+            points: 2,
+            limit: secs(15),
+            title: Text::new(
+                "a missing (HTTP/1.1), repeated or invalid Host gets 400; a valid one is served",
+                "Host가 없거나(HTTP/1.1) 여러 개거나 올바르지 않으면 400으로 답하고, 올바르면 처리한다",
+            ),
+            todo: Text::new(
+                "TODO 4: HTTP/1.1 needs exactly one Host (any request: at most one), and its value must be host[:port]; else Err(400).",
+                "TODO 4: HTTP/1.1에는 Host가 정확히 하나 있어야 하고(모든 요청에서 많아야 하나), 그 값은 host[:port] 꼴이어야 함. 아니면 Err(400).",
+            ),
+            section: "request-line",
+            run: host_must_be_present_once_and_valid,
+            serial: false,
+        },
+        Check {
+            id: "absolute_form_targets_are_served",
+            points: 1,
+            limit: secs(15),
+            title: Text::new(
+                "a target in absolute form (GET http://host/path) is served like /path",
+                "절대 형식의 요청 대상(GET http://host/path)을 /path처럼 처리한다",
+            ),
+            todo: Text::new(
+                "TODO 4: a target is /path, or http://host/path (the absolute form): keep the path and query after the host.",
+                "TODO 4: 요청 대상은 /path이거나 http://host/path(절대 형식). 절대 형식이면 호스트 뒤의 경로와 쿼리만 남기기.",
+            ),
+            section: "request-line",
+            run: absolute_form_targets_are_served,
+            serial: false,
+        },
+        Check {
             id: "http_versions_are_handled",
             points: 1,
             limit: secs(15),
@@ -2252,6 +2586,22 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
         Check {
+            id: "small_responses_are_not_delayed",
+            points: 2,
+            limit: secs(15),
+            title: Text::new(
+                "small responses on a kept-alive connection arrive at once, not 40 ms late",
+                "유지 중인 연결에서 작은 응답이 40ms 늦지 않고 곧바로 도착한다",
+            ),
+            todo: Text::new(
+                "TODO 6 (head and body in one write) or TODO 7 (TCP_NODELAY on the connection).",
+                "TODO 6(헤드와 본문을 write 한 번으로) 또는 TODO 7(연결에 TCP_NODELAY 설정).",
+            ),
+            section: "nagle",
+            run: small_responses_are_not_delayed,
+            serial: true,
+        },
+        Check {
             id: "serves_100_concurrent_clients",
             points: 2,
             limit: secs(20),
@@ -2313,6 +2663,22 @@ pub const LAB: Lab = Lab {
             ),
             section: "slowloris",
             run: idle_and_trickling_clients_are_closed,
+            serial: false,
+        },
+        Check {
+            id: "a_slow_reader_is_cut_off",
+            points: 2,
+            limit: secs(15),
+            title: Text::new(
+                "a client that reads the response slowly is cut off after --timeout",
+                "응답을 천천히 읽는 클라이언트는 --timeout 뒤에 끊는다",
+            ),
+            todo: Text::new(
+                "TODO 7: one deadline for the whole response; before every write, the write timeout is the time left.",
+                "TODO 7: 응답 전체에 마감 시각 하나, write마다 쓰기 타임아웃은 남은 시간.",
+            ),
+            section: "slowloris",
+            run: a_slow_reader_is_cut_off,
             serial: false,
         },
         Check {

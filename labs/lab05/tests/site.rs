@@ -80,6 +80,12 @@ impl Site {
         Ok(())
     }
 
+    /// Writes one more file under the root, for one check: `path` relative to the root.
+    pub fn add(&self, path: &str, bytes: &[u8]) -> Result<(), Failure> {
+        fs::write(self.root.join(path), bytes)
+            .map_err(|e| Failure::new(format!("the grader could not write its test site: {e}")))
+    }
+
     /// The root, as the `--root` argument.
     pub fn root_arg(&self) -> String {
         self.root.display().to_string()

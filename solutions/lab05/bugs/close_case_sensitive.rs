@@ -27,8 +27,12 @@ mod request;
 mod response;
 #[path = "../src/route.rs"]
 mod route;
+#[path = "../src/sending.rs"]
+mod sending;
 #[path = "../src/server.rs"]
 mod server;
+#[path = "../src/target.rs"]
+mod target;
 
 mod keep_alive {
     use crate::request::{Request, Version};

@@ -28,8 +28,12 @@ mod request;
 mod response;
 #[path = "../src/route.rs"]
 mod route;
+#[path = "../src/sending.rs"]
+mod sending;
 #[path = "../src/server.rs"]
 mod server;
+#[path = "../src/target.rs"]
+mod target;
 
 mod framing {
     pub fn body_follows(headers: &[(String, String)]) -> Result<bool, u16> {

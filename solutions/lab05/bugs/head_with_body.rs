@@ -27,8 +27,12 @@ mod reader;
 mod request;
 #[path = "../src/route.rs"]
 mod route;
+#[path = "../src/sending.rs"]
+mod sending;
 #[path = "../src/server.rs"]
 mod server;
+#[path = "../src/target.rs"]
+mod target;
 
 mod response {
     use std::io::{self, Write};

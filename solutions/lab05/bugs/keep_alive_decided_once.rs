@@ -28,8 +28,12 @@ mod request;
 mod response;
 #[path = "../src/route.rs"]
 mod route;
+#[path = "../src/sending.rs"]
+mod sending;
 #[path = "../src/server.rs"]
 mod server;
+#[path = "../src/target.rs"]
+mod target;
 
 mod connection {
     use std::io::{self, BufWriter};
@@ -44,16 +48,18 @@ mod connection {
     use crate::request::parse;
     use crate::response;
     use crate::route::respond;
+    use crate::sending::Sender;
 
     pub fn handle(mut stream: TcpStream, peer: SocketAddr, config: &Config) -> io::Result<()> {
         stream.set_nodelay(true)?;
-        stream.set_write_timeout(Some(config.timeout))?;
-        let mut out = BufWriter::new(stream.try_clone()?);
+        let mut out = BufWriter::new(Sender::new(stream.try_clone()?));
         let mut buf = Vec::new();
         let mut decided: Option<bool> = None;
         loop {
             let deadline = Instant::now() + config.timeout;
-            let head = match read_head(&mut stream, &mut buf, deadline) {
+            let head = read_head(&mut stream, &mut buf, deadline);
+            out.get_mut().respond_within(config.timeout);
+            let head = match head {
                 Ok(Some(head)) => head,
                 Ok(None) => return Ok(()),
                 Err(HeadError::TooLarge) => return closing::refuse(&mut out, stream, peer, 431),

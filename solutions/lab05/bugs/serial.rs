@@ -29,6 +29,10 @@ mod request;
 mod response;
 #[path = "../src/route.rs"]
 mod route;
+#[path = "../src/sending.rs"]
+mod sending;
+#[path = "../src/target.rs"]
+mod target;
 
 mod server {
     use std::io;

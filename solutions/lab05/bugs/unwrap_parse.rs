@@ -28,8 +28,12 @@ mod reader;
 mod response;
 #[path = "../src/route.rs"]
 mod route;
+#[path = "../src/sending.rs"]
+mod sending;
 #[path = "../src/server.rs"]
 mod server;
+#[path = "../src/target.rs"]
+mod target;
 
 mod request {
     pub use lab05_solution::request::{Request, Version};
@@ -42,7 +46,7 @@ mod request {
         let mut lines = text.lines();
         let mut parts = lines.next().unwrap().split(' ');
         let method = parts.next().unwrap().to_string();
-        let target = parts.next().unwrap().to_string();
+        let target = crate::target::origin_form(parts.next().unwrap().as_bytes())?;
         let version = match parts.next().unwrap() {
             "HTTP/1.0" => Version::Http10,
             v if v.starts_with("HTTP/1.") => Version::Http11,
@@ -53,6 +57,7 @@ mod request {
             let (name, value) = line.split_once(':').unwrap();
             headers.push((name.to_string(), value.trim().to_string()));
         }
+        crate::target::check_host(&headers, version == Version::Http11)?;
         let has_body = body_follows(&headers)?;
         Ok(Request {
             method,

@@ -19,16 +19,19 @@ use crate::reader::{HeadError, read_head};
 use crate::request::parse;
 use crate::response;
 use crate::route::respond;
+use crate::sending::Sender;
 
 /// Serves requests on `stream` until the connection should close.
 pub fn handle(mut stream: TcpStream, peer: SocketAddr, config: &Config) -> io::Result<()> {
     // A response goes out as soon as it is written, not when the kernel has gathered a
-    // full segment (Nagle's algorithm would hold the last small piece back for an ACK).
+    // full segment: with Nagle's algorithm on, the last small piece of a response would wait
+    // for the ACK of the one before, and the client delays that ACK (up to 40 ms on Linux).
+    // Small responses are written in one piece anyway (see `response`); this covers the
+    // large ones, which go out as a head and then many pieces of file.
     stream.set_nodelay(true)?;
-    // A client that stops reading would block our writes forever; the deadline frees the
-    // thread.
-    stream.set_write_timeout(Some(config.timeout))?;
-    let mut out = BufWriter::new(stream.try_clone()?);
+    // Every response must be taken by the client within `--timeout` (see `sending`), so a
+    // client that stops reading, or reads a little now and then, gives its thread back.
+    let mut out = BufWriter::new(Sender::new(stream.try_clone()?));
     // Bytes read but not used yet: the start of the next (pipelined) request.
     let mut buf = Vec::new();
     loop {
@@ -36,7 +39,10 @@ pub fn handle(mut stream: TcpStream, peer: SocketAddr, config: &Config) -> io::R
         // kept-alive connection after a response. An idle connection holds a thread, so
         // an idle connection must end too.
         let deadline = Instant::now() + config.timeout;
-        let head = match read_head(&mut stream, &mut buf, deadline) {
+        let head = read_head(&mut stream, &mut buf, deadline);
+        // From here on a response is due, and it has `--timeout` to reach the client.
+        out.get_mut().respond_within(config.timeout);
+        let head = match head {
             Ok(Some(head)) => head,
             // The client closed between requests: the normal end of a connection.
             Ok(None) => return Ok(()),

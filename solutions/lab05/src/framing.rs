@@ -9,10 +9,15 @@
 //! programs that read the same bytes disagree about the framing: a proxy that believes the
 //! first of two Content-Length headers and a server that believes the second. So anything
 //! ambiguous is refused with 400 (RFC 9112 §6.3), never guessed.
+//!
+//! Content-Length and Transfer-Encoding together are the classic disagreement: RFC 9112
+//! §6.3 says Transfer-Encoding wins, but a program in front of us that believes the
+//! Content-Length ends the body elsewhere. §6.1 lets a server refuse such a request or read
+//! it by Transfer-Encoding, and then close the connection either way; we refuse it.
 
-/// Whether a body follows the head. A Content-Length that is not a number, or two that
-/// disagree, is a 400. Content-Length is compared without regard to the name's case, like
-/// every header name: `content-length: 5` is the same header.
+/// Whether a body follows the head. A Content-Length that is not a number, two that
+/// disagree, or one together with a Transfer-Encoding, is a 400. Header names are compared
+/// without regard to case: `content-length: 5` is the same header.
 pub fn body_follows(headers: &[(String, String)]) -> Result<bool, u16> {
     let mut length: Option<u64> = None;
     let mut encoded = false;
@@ -31,10 +36,12 @@ pub fn body_follows(headers: &[(String, String)]) -> Result<bool, u16> {
             }
             length = Some(n);
         } else if name.eq_ignore_ascii_case("transfer-encoding") {
-            // We read no chunked bodies, so the connection closes after the response; with
-            // Content-Length too, RFC 9112 §6.1 asks for exactly that.
+            // We read no chunked bodies, so the connection closes after the response.
             encoded = true;
         }
+    }
+    if encoded && length.is_some() {
+        return Err(400); // two framings for one body: refuse (RFC 9112 §6.1, §6.3)
     }
     Ok(encoded || length.unwrap_or(0) > 0)
 }
@@ -82,6 +89,8 @@ mod tests {
             &[("Content-Length", "+5")],
             &[("Content-Length", "")],
             &[("Content-Length", "99999999999999999999999")],
+            &[("Content-Length", "5"), ("Transfer-Encoding", "chunked")],
+            &[("transfer-encoding", "chunked"), ("Content-Length", "0")],
         ] {
             assert_eq!(body_follows(&headers(fields)), Err(400), "{fields:?}");
         }

@@ -36,7 +36,9 @@ mod tests {
     use super::*;
     use crate::request::parse;
 
+    /// Whether the connection stays open after `head`, given a Host line.
     fn kept(head: &str) -> bool {
+        let head = head.replacen("\r\n", "\r\nHost: x\r\n", 1);
         keep_alive(&parse(head.as_bytes()).unwrap())
     }
 

@@ -5,9 +5,10 @@
 //!
 //! Every connection here does the same few blocking things in order: read a request head,
 //! open a file, write a response, and again. With a thread per connection that order is the
-//! order of the code, and the two defences a public server needs are one line each: a
-//! deadline on reads (`set_read_timeout`, recomputed before every read so that a client who
-//! trickles one byte at a time cannot stretch it) and one on writes. It also needs nothing
+//! order of the code, and the two defences a public server needs are a few lines each: a
+//! deadline for each request head (`set_read_timeout`, recomputed before every read so that
+//! a client who trickles one byte at a time cannot stretch it) and one for each response
+//! (`set_write_timeout`, recomputed the same way before every write). It also needs nothing
 //! but `std`, so the lab builds in seconds. The price is a thread (a stack, a kernel task)
 //! for every open connection, idle keep-alive ones included: fine for hundreds of clients,
 //! not for tens of thousands, where chapter 4's tokio and real servers' event loops win.
@@ -23,12 +24,16 @@
 //! - [`reader`] reads one request head off the stream (a size limit, a deadline, and the
 //!   bytes after it kept for the next request);
 //! - [`request`] parses the head into a [`request::Request`], or the status that refuses it;
+//! - [`target`] reads the request target (origin or absolute form) and checks the Host
+//!   header;
 //! - [`framing`] decides from Content-Length and Transfer-Encoding whether a body follows:
 //!   the part of a request that request smuggling attacks;
 //! - [`keep_alive`] decides whether the connection stays open after the response;
 //! - [`route`] picks the response: a file, or 405, 501, 403, 404;
 //! - [`files`] maps the request target to a file under the root, without ever leaving it;
-//! - [`response`] builds and writes a response (Content-Length in bytes, no body for HEAD);
+//! - [`response`] builds and writes a response (Content-Length in bytes, no body for HEAD,
+//!   a small one in one write);
+//! - [`sending`] gives every response a deadline, so that a slow reader cannot hold a thread;
 //! - [`closing`] ends a connection so that the client still gets the last response, and
 //!   logs one line per request.
 //!
@@ -47,4 +52,6 @@ pub mod reader;
 pub mod request;
 pub mod response;
 pub mod route;
+pub mod sending;
 pub mod server;
+pub mod target;

@@ -43,13 +43,14 @@ fn request() -> impl Strategy<Value = Request> {
         prop::collection::vec(header(), 0..8),
     )
         .prop_map(|(method, target, version, headers)| {
-            // has_body follows from the headers; keep the generated ones bodiless.
-            let headers = headers
-                .into_iter()
-                .filter(|(n, _)| {
+            // has_body follows from the headers; keep the generated ones bodiless. One
+            // valid Host comes first, as HTTP/1.1 requires.
+            let headers = std::iter::once(("Host".to_string(), "example.com:8080".to_string()))
+                .chain(headers.into_iter().filter(|(n, _)| {
                     !n.eq_ignore_ascii_case("content-length")
                         && !n.eq_ignore_ascii_case("transfer-encoding")
-                })
+                        && !n.eq_ignore_ascii_case("host")
+                }))
                 .collect();
             Request {
                 method,

@@ -81,4 +81,12 @@ caught! {
         "unwrap-parse" by ["bad_requests_get_400", "survives_bad_input"];
     no_timeout_between_requests_is_caught:
         "no-idle-timeout" by ["idle_and_trickling_clients_are_closed"];
+    ignoring_host_is_caught:
+        "ignores-host" by ["host_must_be_present_once_and_valid"];
+    refusing_the_absolute_form_is_caught:
+        "origin-form-only" by ["absolute_form_targets_are_served"];
+    two_writes_without_nodelay_are_caught:
+        "two-writes" by ["small_responses_are_not_delayed"];
+    a_timeout_per_write_is_caught:
+        "write-timeout-per-write" by ["a_slow_reader_is_cut_off"];
 }

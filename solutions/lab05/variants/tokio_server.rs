@@ -17,8 +17,10 @@
 //! | a backslash in a segment               | 403                        | an ordinary byte of a file name     |
 //! | a name that is not UTF-8 (`%c0%ae`)    | 404 without looking        | looked up as bytes, so 404          |
 //! | a head that trickles past the deadline | 408, then close            | close without a word                |
+//! | Content-Length with Transfer-Encoding  | 400, then close            | answered, then close (RFC 9112 §6.1) |
 //!
-//! Everything else is the contract: a deadline on every wait for a head, 8 KiB heads, 400
+//! Everything else is the contract: a deadline on every wait for a head and on every
+//! response, 8 KiB heads, one valid Host for HTTP/1.1, the absolute form of a target, 400
 //! and a close for any ambiguous Content-Length, HEAD without a body, and so on.
 
 use std::ffi::OsStr;
@@ -82,9 +84,11 @@ async fn run(config: Config) -> io::Result<()> {
     out.flush()?;
     drop(out);
     let config = Arc::new(config);
+    let mut pause = Duration::from_millis(10);
     loop {
         match listener.accept().await {
             Ok((stream, peer)) => {
+                pause = Duration::from_millis(10);
                 let config = Arc::clone(&config);
                 tokio::spawn(async move {
                     if let Err(e) = serve(stream, &config).await {
@@ -93,9 +97,10 @@ async fn run(config: Config) -> io::Result<()> {
                 });
             }
             Err(e) => {
-                // Out of file descriptors, most likely: wait a little and go on.
-                eprintln!("accept failed: {e}");
-                tokio::time::sleep(Duration::from_millis(10)).await;
+                // Out of file descriptors, most likely: back off, as mini-redis does.
+                eprintln!("accept failed: {e}; next try in {pause:?}");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(1));
             }
         }
     }
@@ -278,9 +283,10 @@ fn parse(head: &[u8]) -> Result<Request, u16> {
     if !method.iter().all(|&b| is_tchar(b)) {
         return Err(400);
     }
-    if target.first() != Some(&b'/') || !target.iter().all(|b| (0x21..=0x7e).contains(b)) {
+    if !target.iter().all(|b| (0x21..=0x7e).contains(b)) {
         return Err(400);
     }
+    let target = path_of(target)?;
     let minor = match version {
         [b'H', b'T', b'T', b'P', b'/', major, b'.', minor]
             if major.is_ascii_digit() && minor.is_ascii_digit() =>
@@ -307,6 +313,17 @@ fn parse(head: &[u8]) -> Result<Request, u16> {
             String::from_utf8_lossy(name).into_owned(),
             String::from_utf8_lossy(value).into_owned(),
         ));
+    }
+    // One valid Host: required in HTTP/1.1, never twice (RFC 9112 §3.2).
+    let hosts: Vec<&str> = headers
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("host"))
+        .map(|(_, value)| value.as_str())
+        .collect();
+    match hosts[..] {
+        [] if minor == 0 => {}
+        [host] if is_host(host.as_bytes()) => {}
+        _ => return Err(400),
     }
     let mut length: Option<u64> = None;
     let mut encoded = false;
@@ -335,11 +352,62 @@ fn parse(head: &[u8]) -> Result<Request, u16> {
     };
     Ok(Request {
         method: String::from_utf8_lossy(method).into_owned(),
-        target: target.to_vec(),
+        target,
         minor,
         headers,
         body,
     })
+}
+
+/// The path and query of a target: origin form (`/a?b`) as it is, absolute form
+/// (`http://host/a?b`) without its scheme and host (RFC 9112 §3.2.2).
+fn path_of(target: &[u8]) -> Result<Vec<u8>, u16> {
+    if target.first() == Some(&b'/') {
+        return Ok(target.to_vec());
+    }
+    let lower = target.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix(b"http://")
+        .or_else(|| lower.strip_prefix(b"https://"))
+        .ok_or(400u16)?;
+    let start = target.len() - rest.len();
+    let authority_len = rest
+        .iter()
+        .position(|&b| b == b'/' || b == b'?' || b == b'#')
+        .unwrap_or(rest.len());
+    if authority_len == 0 || !is_host(&target[start..start + authority_len]) {
+        return Err(400);
+    }
+    let mut path = target[start + authority_len..].to_vec();
+    if path.first() != Some(&b'/') {
+        path.insert(0, b'/');
+    }
+    Ok(path)
+}
+
+/// `host[:port]`, RFC 3986's way: a name (or IPv4 address) or `[IPv6]`, then `:digits`.
+fn is_host(value: &[u8]) -> bool {
+    let (host, port) = if let Some(rest) = value.strip_prefix(b"[") {
+        match rest.iter().position(|&b| b == b']') {
+            Some(end)
+                if end > 0
+                    && rest[..end]
+                        .iter()
+                        .all(|b| b.is_ascii_hexdigit() || b":.".contains(b)) =>
+            {
+                (&b""[..], &rest[end + 1..])
+            }
+            _ => return false,
+        }
+    } else {
+        let end = value.iter().position(|&b| b == b':').unwrap_or(value.len());
+        (&value[..end], &value[end..])
+    };
+    let name = host
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._~%!$&'()*+,;=".contains(b));
+    let port = port.is_empty() || (port[0] == b':' && port[1..].iter().all(u8::is_ascii_digit));
+    name && port
 }
 
 struct Response {
