@@ -184,6 +184,8 @@ export async function startBrowser() {
         url: () => call("GET", s("/url")),
         refresh: () => call("POST", s("/refresh"), {}),
         run: (script, ...args) => call("POST", s("/execute/sync"), { script, args }),
+        /** Like run, for a script that ends by calling its last argument with the result. */
+        runAsync: (script, ...args) => call("POST", s("/execute/async"), { script, args }),
         logs: () => call("POST", s("/se/log"), { type: "browser" }),
         /** A Chrome DevTools Protocol command, through chromedriver. */
         cdp: (cmd, params = {}) => call("POST", s("/goog/cdp/execute"), { cmd, params }),
