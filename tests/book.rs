@@ -300,6 +300,10 @@ fn twins_have_the_same_sections_in_the_same_order() {
     }
 }
 
+/// Pages that still show the old images, drawn with both languages in one file (their text is
+/// being rewritten); every other page shows src/images/en/ or src/images/ko/.
+const PENDING_IMAGES: &[&str] = &["ch04-many-clients.md", "ch05-toy-http-server.md"];
+
 #[test]
 fn twins_show_the_same_code_and_images() {
     for page in twins() {
@@ -311,16 +315,34 @@ fn twins_show_the_same_code_and_images() {
             code(&ko),
             "src/*/{page}: the two languages include different code"
         );
-        let images = |p: &str| {
+        // Each diagram exists once per language (src/images/en/, src/images/ko/): a page
+        // shows its own language's, and its twin the same diagrams in the other language.
+        let images = |p: &str, lang: &str| {
             links(p)
                 .into_iter()
                 .map(|(_, t)| t)
                 .filter(|t| t.contains("images/"))
+                .map(|t| {
+                    let own = format!("images/{lang}/");
+                    // Chapters 4 and 5 still show the old two-language images until their
+                    // lines are switched; then this exception goes.
+                    if PENDING_IMAGES.contains(&page.as_str())
+                        && !t.contains("images/en/")
+                        && !t.contains("images/ko/")
+                    {
+                        return t;
+                    }
+                    assert!(
+                        t.contains(&own),
+                        "src/{lang}/{page}: {t} is not one of the {lang} diagrams ({own})"
+                    );
+                    t.replace(&own, "images/LANG/")
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            images(&en),
-            images(&ko),
+            images(&en, "en"),
+            images(&ko, "ko"),
             "src/*/{page}: the two languages show different images"
         );
     }
