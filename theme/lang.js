@@ -119,7 +119,9 @@
     // elsewhere goes straight to that language. Following a link to the landing page from
     // inside the book shows the choice again.
     function honourChoice() {
-        if (lang) {
+        // Only the landing page: print.html and the 404 page have no language in their path
+        // either, and must not send the reader away.
+        if (lang || !/\/(index\.html)?$/.test(window.location.pathname)) {
             return;
         }
         let remembered = null;
@@ -136,6 +138,14 @@
         }
         if ((remembered === "en" || remembered === "ko") && !fromBook) {
             window.location.replace(remembered + "/ch00-introduction.html");
+            return;
+        }
+        // The landing page's "next" arrows lead into the language read last (mdBook points
+        // them at the first page in SUMMARY.md, which is English).
+        if (remembered === "ko" || remembered === "en") {
+            document.querySelectorAll("a.nav-chapters.next, a.mobile-nav-chapters.next").forEach(function (link) {
+                link.setAttribute("href", link.getAttribute("href").replace(/(^|\/)(en|ko)\//, "$1" + remembered + "/"));
+            });
         }
     }
 
