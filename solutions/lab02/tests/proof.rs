@@ -5,135 +5,81 @@
 mod checks;
 
 use checks::LAB;
-use harness::proof::{caught_by, passes_every_check};
+use harness::proof::Proof;
 
 #[test]
-fn the_reference_passes_every_check() {
-    passes_every_check(&LAB, env!("CARGO_BIN_EXE_lab02-solution"));
-}
-
-#[test]
-fn serving_one_client_at_a_time_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-serial"),
-        &["serves_second_client_while_first_idle"],
-    );
-}
-
-#[test]
-fn reading_once_and_closing_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-read-once"),
-        &["echoes_many_writes_on_one_connection"],
-    );
-}
-
-#[test]
-fn waiting_for_eof_before_echoing_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-waits-for-eof"),
-        &["echoes_interactively"],
-    );
-}
-
-#[test]
-fn treating_bytes_as_text_lines_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-text-lines"),
-        &["echoes_binary_exactly"],
-    );
-}
-
-#[test]
-fn forgetting_so_reuseaddr_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-no-reuseaddr"),
-        &["restarts_on_the_same_port"],
-    );
-}
-
-#[test]
-fn unwrapping_on_a_reset_connection_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-unwrap-reset"),
-        &["survives_a_client_reset"],
-    );
-}
-
-#[test]
-fn echoing_the_whole_buffer_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-whole-buffer"),
-        &["echoes_one_line", "echoes_binary_exactly"],
-    );
-}
-
-#[test]
-fn a_socket_fixed_to_ipv4_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-ipv4-only"),
-        &["serves_over_ipv6"],
-    );
-}
-
-#[test]
-fn a_fixed_pool_of_four_threads_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-thread-pool-of-four"),
-        &["serves_eight_clients_at_once"],
-    );
-}
-
-#[test]
-fn one_buffer_shared_by_all_connections_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-shared-buffer"),
-        &["a_client_that_stops_reading_delays_no_one"],
-    );
-}
-
-#[test]
-fn closing_at_eof_with_echo_bytes_unwritten_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-closes-at-eof-mid-echo"),
-        &["finishes_echoing_after_the_clients_eof"],
-    );
-}
-
-#[test]
-fn sockets_shut_down_but_never_closed_are_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-shutdown-never-closed"),
-        &["closes_every_connection"],
-    );
-}
-
-#[test]
-fn logging_only_clean_disconnections_is_caught() {
-    caught_by(
-        &LAB,
-        env!("CARGO_BIN_EXE_lab02-bug-logs-clean-ends-only"),
-        &["logs_connects_and_disconnects"],
-    );
-}
-
-#[test]
-fn a_poll_loop_server_passes_every_check() {
-    // One thread and poll(2) instead of a thread per client: a correct server in another
-    // style. The checks judge behaviour, so it must pass them all.
-    passes_every_check(&LAB, env!("CARGO_BIN_EXE_lab02-variant-poll-loop"));
+fn the_grader_passes_every_correct_program_and_catches_every_classic_bug() {
+    Proof::new(&LAB)
+        .passes(env!("CARGO_BIN_EXE_lab02-solution"))
+        .caught(
+            "serving one client at a time",
+            env!("CARGO_BIN_EXE_lab02-bug-serial"),
+            &["serves_second_client_while_first_idle"],
+        )
+        .caught(
+            "reading once and closing",
+            env!("CARGO_BIN_EXE_lab02-bug-read-once"),
+            &["echoes_many_writes_on_one_connection"],
+        )
+        .caught(
+            "waiting for eof before echoing",
+            env!("CARGO_BIN_EXE_lab02-bug-waits-for-eof"),
+            &["echoes_interactively"],
+        )
+        .caught(
+            "treating bytes as text lines",
+            env!("CARGO_BIN_EXE_lab02-bug-text-lines"),
+            &["echoes_binary_exactly"],
+        )
+        .caught(
+            "forgetting so reuseaddr",
+            env!("CARGO_BIN_EXE_lab02-bug-no-reuseaddr"),
+            &["restarts_on_the_same_port"],
+        )
+        .caught(
+            "unwrapping on a reset connection",
+            env!("CARGO_BIN_EXE_lab02-bug-unwrap-reset"),
+            &["survives_a_client_reset"],
+        )
+        .caught(
+            "echoing the whole buffer",
+            env!("CARGO_BIN_EXE_lab02-bug-whole-buffer"),
+            &["echoes_one_line", "echoes_binary_exactly"],
+        )
+        .caught(
+            "a socket fixed to ipv4",
+            env!("CARGO_BIN_EXE_lab02-bug-ipv4-only"),
+            &["serves_over_ipv6"],
+        )
+        .caught(
+            "a fixed pool of four threads",
+            env!("CARGO_BIN_EXE_lab02-bug-thread-pool-of-four"),
+            &["serves_eight_clients_at_once"],
+        )
+        .caught(
+            "one buffer shared by all connections",
+            env!("CARGO_BIN_EXE_lab02-bug-shared-buffer"),
+            &["a_client_that_stops_reading_delays_no_one"],
+        )
+        .caught(
+            "closing at eof with echo bytes unwritten",
+            env!("CARGO_BIN_EXE_lab02-bug-closes-at-eof-mid-echo"),
+            &["finishes_echoing_after_the_clients_eof"],
+        )
+        .caught(
+            "sockets shut down but never closed are caught",
+            env!("CARGO_BIN_EXE_lab02-bug-shutdown-never-closed"),
+            &["closes_every_connection"],
+        )
+        .caught(
+            "logging only clean disconnections",
+            env!("CARGO_BIN_EXE_lab02-bug-logs-clean-ends-only"),
+            &["logs_connects_and_disconnects"],
+        )
+        // One thread and poll(2) instead of a thread per client: a correct server in another
+        // style. The checks judge behaviour, so it must pass them all.
+        .passes(env!("CARGO_BIN_EXE_lab02-variant-poll-loop"))
+        .run();
 }
 
 #[test]
