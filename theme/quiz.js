@@ -29,8 +29,9 @@
 //
 // Each answer is remembered in this browser (localStorage), so a reload shows what was
 // already answered. The interface speaks the language of the chapter the quiz sits in (the
-// nearest `lang` attribute). Without JavaScript the block stays as written: readable, with
-// the answers marked. On paper the answers and explanations are printed.
+// nearest `lang` attribute). On paper the answers and explanations are printed. The block
+// reaches the page as a <script type="text/x-quiz"> (theme/quiz-source.mjs, which keeps it
+// out of the search index), so without JavaScript a quiz is not shown.
 (function () {
     "use strict";
 
@@ -515,5 +516,7 @@
         pre.replaceWith(root);
     }
 
-    document.querySelectorAll("code.quiz, code.language-quiz").forEach(render);
+    // A quiz block as theme/quiz-source.mjs leaves it (a <script>, out of the search index),
+    // or as mdBook renders it without that preprocessor (a code block).
+    document.querySelectorAll("script.quiz-source, code.quiz, code.language-quiz").forEach(render);
 })();

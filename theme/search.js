@@ -8,7 +8,11 @@
 //   the particles Korean attaches to nouns (소켓을, 소켓의, 소켓에서 ...) taken off the
 //   query, and ranked title > breadcrumbs > body, whole phrase first;
 // - every other query goes to elasticlunr as before;
-// - on a page of one language, results come from that language's pages only.
+// - on a page of one language, results come from that language's pages only; when that
+//   language has none and the other has some ("소켓" on an English page), those are shown
+//   under a heading ("한국어 결과 N개", "N results in English") instead of nothing;
+// - teasers highlight every form of a Korean noun the search matched (소켓을 → 소켓, 소켓의,
+//   소켓에서 ...), and so does the page a result leads to.
 (function () {
     "use strict";
 
@@ -81,19 +85,84 @@
     // index too.
     const plain = elasticlunr.Index.prototype.search;
     elasticlunr.Index.prototype.search = function (query, options) {
-        let results = HANGUL.test(query) ? koreanSearch(this, query) : plain.call(this, query, options);
+        const results = HANGUL.test(query) ? koreanSearch(this, query) : plain.call(this, query, options);
         const urls = window.search && window.search.doc_urls;
-        if (lang && urls) {
-            results = results.filter((r) => String(urls[r.ref]).startsWith(lang + "/"));
+        if (!lang || !urls) {
+            return results;
         }
-        return results;
+        const inLang = (l) => results.filter((r) => String(urls[r.ref]).startsWith(l + "/"));
+        const own = inLang(lang);
+        const other = lang === "en" ? "ko" : "en";
+        const theirs = own.length === 0 ? inLang(other) : [];
+        // mdBook renders the results right after this returns; the heading goes in after.
+        const shown = { query: query, other: theirs.length > 0 ? other : null };
+        queueMicrotask(() => label(shown));
+        return theirs.length > 0 ? theirs : own;
+    };
+
+    const OTHER = {
+        // On an English page, Korean results.
+        ko: {
+            none: (q) => `No results in English for '${q}'.`,
+            heading: (n) => `한국어 결과 ${n}개`,
+        },
+        // On a Korean page, English results.
+        en: {
+            none: (q) => `'${q}'에 대한 한국어 결과가 없습니다.`,
+            heading: (n) => `${n} result${n === 1 ? "" : "s"} in English`,
+        },
+    };
+
+    // After mdBook has shown the results: the heading over the other language's results (or
+    // none), and links that highlight the stems of a Korean query on the page they open.
+    function label(shown) {
+        const list = document.getElementById("mdbook-searchresults");
+        const header = document.getElementById("mdbook-searchresults-header");
+        if (!list || !header) {
+            return;
+        }
+        let heading = document.getElementById("search-other-language");
+        if (shown.other) {
+            if (!heading) {
+                heading = document.createElement("p");
+                heading.id = "search-other-language";
+                heading.className = "search-other-language";
+                list.parentNode.insertBefore(heading, list);
+            }
+            const text = OTHER[shown.other];
+            const count = list.querySelectorAll(":scope > li").length;
+            heading.lang = shown.other;
+            heading.textContent = text.heading(count);
+            header.textContent = text.none(shown.query.replace(/\u200b/g, "").trim());
+        } else if (heading) {
+            heading.remove();
+        }
+        if (HANGUL.test(shown.query)) {
+            list.querySelectorAll("a[href]").forEach(function (a) {
+                const m = a.getAttribute("href").match(/^([^?#]*)\?highlight=([^#&]*)(#.*)?$/);
+                if (m) {
+                    const terms = decodeURIComponent(m[2]).split(/\s+/).map(stem).join(" ");
+                    a.setAttribute("href", `${m[1]}?highlight=${encodeURIComponent(terms).replace(/'/g, "%27")}${m[3] || ""}`);
+                }
+            });
+        }
+    }
+
+    // Teasers: mdBook's searcher marks a word of a teaser when its stem starts with a query
+    // term's stem, with elasticlunr's English stemmer. For Korean words, the stem is the
+    // word without its particle, so "소켓을" marks 소켓, 소켓의 and 소켓에서 too. (The index
+    // keeps the stemmer it was built with: this changes only what the teasers mark.)
+    const english = elasticlunr.stemmer;
+    elasticlunr.stemmer = function (word) {
+        return HANGUL.test(word) ? stem(String(word).replace(/[^\p{L}\p{N}]+$/u, "")) : english(word);
     };
 
     // If the page opened with ?search=... and mdBook answered it before this script ran,
     // the answer came from the unpatched search. Asking again with an invisible change
-    // (mdBook skips a search for the same words) gets the Korean-aware answer.
+    // (mdBook skips a search for the same words) gets the Korean-aware answer, from the
+    // page's language or under the other language's heading.
     const bar = document.getElementById("mdbook-searchbar");
-    if (bar && HANGUL.test(bar.value) && window.search && window.search.index) {
+    if (bar && bar.value.trim() !== "" && window.search && window.search.index) {
         const words = bar.value;
         bar.value = words + "\u200b";
         bar.dispatchEvent(new KeyboardEvent("keyup"));
