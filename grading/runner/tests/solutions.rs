@@ -1,5 +1,6 @@
 //! `cargo lab` on the reference solutions: every lab at full points, and a half-solved tree
-//! (one lab done, the others untouched) reported as such. The graders are pointed at the
+//! (one lab nearly done, the others untouched) reported as such in every format. Each test
+//! grades once and reads everything else from what that grading saved. The graders are pointed at the
 //! solutions with LABNN_BIN, the same switch a learner uses to grade another program.
 //! (Not in the student export: it needs solutions/.)
 
@@ -99,10 +100,14 @@ fn grade_json(cmd: &mut Command) -> serde_json::Value {
 
 #[test]
 fn every_reference_solution_gets_full_points() {
+    let solutions = solutions();
+    let with_solutions = |cmd: &mut Command| {
+        for (nn, bin) in &solutions {
+            cmd.env(format!("LAB{nn}_BIN"), bin);
+        }
+    };
     let mut cmd = lab("full");
-    for (nn, bin) in solutions() {
-        cmd.env(format!("LAB{nn}_BIN"), bin);
-    }
+    with_solutions(&mut cmd);
     let report = grade_json(&mut cmd);
     for lab in report["labs"].as_array().unwrap() {
         assert_eq!(
@@ -111,40 +116,24 @@ fn every_reference_solution_gets_full_points() {
             lab["lab"]
         );
     }
-}
-
-#[test]
-fn a_half_solved_tree_shows_what_is_done_and_what_is_not() {
-    let (nn, bin) = solutions()
-        .into_iter()
-        .find(|(nn, _)| nn == "02")
-        .expect("lab02 has a solution");
-    let mut cmd = lab("half");
-    cmd.env(format!("LAB{nn}_BIN"), &bin);
-    let report = grade_json(&mut cmd);
-    let mut checks = 0;
-    for lab in report["labs"].as_array().unwrap() {
-        if lab["lab"] == "lab02" {
-            checks = lab["checks"].as_array().unwrap().len();
-            assert_eq!(lab["points"], lab["max_points"], "{lab:#}");
-        } else {
-            assert_eq!(lab["points"], 0, "{lab:#}");
-        }
-    }
-    let status = lab("half-status")
-        .env("LAB02_BIN", &bin)
-        .args(["status", "--regrade"])
+    // status reads what that grading saved (nothing is graded again): every lab done.
+    let mut status = lab("full");
+    with_solutions(&mut status);
+    let out = status
+        .arg("status")
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let status = String::from_utf8_lossy(&status);
-    let line = status.lines().find(|l| l.starts_with("lab02")).unwrap();
-    assert!(
-        line.contains(&format!("{checks}/{checks}")) && line.contains("done"),
-        "{status}"
-    );
+    let out = String::from_utf8_lossy(&out);
+    for (nn, _) in &solutions {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("lab{nn}")))
+            .unwrap_or_else(|| panic!("no line for lab{nn}:\n{out}"));
+        assert!(line.contains("done"), "{out}");
+    }
 }
 
 /// Standard base64 (RFC 4648), as Classroom's reporter decodes it.
@@ -167,21 +156,54 @@ fn unbase64(text: &str) -> Vec<u8> {
 }
 
 #[test]
-fn classroom_gets_partial_credit_one_test_per_check() {
-    // lab02 graded against a classic bug that fails one check: Classroom must see the other
-    // checks' points, out of the lab's full worth, not all or nothing. The untouched labs
-    // score 0, still out of their full worth.
+fn a_half_solved_tree_gets_partial_credit_everywhere() {
+    // lab02 graded against a classic bug that fails one check, the other labs untouched: one
+    // grading, whose saved reports must all say so. Classroom must see the other checks'
+    // points, out of the lab's full worth, not all or nothing; the untouched labs score 0,
+    // still out of their full worth; status shows lab02's progress without regrading.
     solutions(); // builds the references and their bug variants
-    let mut cmd = lab("classroom");
-    cmd.env("LAB02_BIN", bug("lab02-bug-no-reuseaddr"));
-    let out = cmd
-        .args(["grade", "--format", "classroom"])
+    let bin = bug("lab02-bug-no-reuseaddr");
+    let saved = std::env::temp_dir().join(format!("lab-runner-half-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&saved);
+    let printed = lab("half")
+        .env("LAB02_BIN", &bin)
+        .args(["grade", "--format", "json", "--save"])
+        .arg(&saved)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let out = String::from_utf8(out).unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&printed).unwrap();
+    let mut checks = 0;
+    for lab in report["labs"].as_array().unwrap() {
+        if lab["lab"] == "lab02" {
+            checks = lab["checks"].as_array().unwrap().len();
+            let points = lab["points"].as_u64().unwrap();
+            assert!(
+                points > 0 && points < lab["max_points"].as_u64().unwrap(),
+                "{lab:#}"
+            );
+        } else {
+            assert_eq!(lab["points"], 0, "{lab:#}");
+        }
+    }
+    let status = lab("half")
+        .env("LAB02_BIN", &bin)
+        .arg("status")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let status = String::from_utf8_lossy(&status);
+    let line = status.lines().find(|l| l.starts_with("lab02")).unwrap();
+    assert!(
+        line.contains(&format!("{}/{checks}", checks - 1)) && !line.contains("done"),
+        "{status}"
+    );
+
+    let out = std::fs::read_to_string(saved.join("classroom.txt")).unwrap();
     let mut seen = 0;
     for line in out.lines() {
         let (name, encoded) = line.split_once('=').expect("labNN=BASE64");
@@ -214,4 +236,5 @@ fn classroom_gets_partial_credit_one_test_per_check() {
         seen += 1;
     }
     assert_eq!(seen, solutions().len(), "one line per lab:\n{out}");
+    let _ = std::fs::remove_dir_all(&saved);
 }
