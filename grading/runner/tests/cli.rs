@@ -85,9 +85,12 @@ fn bad_input_is_a_message_not_a_panic() {
 }
 
 #[test]
-fn status_on_the_starters_shows_zero_points_and_the_next_step() {
+fn one_grading_feeds_status_every_report_and_the_hints() {
+    // Every lab's starter is graded once (`grade --save`); status, the hints and a regrade of
+    // what changed all work from what that grading saved, as they do for a learner.
     let (checks, points) = lab02_size();
     let dir = state();
+
     // Nothing graded yet in this state folder: status answers at once, out of every lab's
     // full worth, and says how to grade.
     lab()
@@ -100,89 +103,8 @@ fn status_on_the_starters_shows_zero_points_and_the_next_step() {
                 .and(predicate::str::contains("not checked: cargo lab check 2"))
                 .and(predicate::str::contains("status --regrade")),
         );
-    lab()
-        .args(["status", "--regrade"])
-        .env("LAB_RUNNER_STATE", &dir)
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("lab02")
-                .and(predicate::str::contains(format!("0/{checks}")))
-                .and(predicate::str::contains(format!("0/{points}")))
-                .and(predicate::str::contains("TODO 1"))
-                .and(predicate::str::contains("total: 0/")),
-        );
-    // Now status reads what --regrade saved, grading nothing: it answers in well under a
-    // second (grading lab02 alone takes several).
-    let started = std::time::Instant::now();
-    lab()
-        .arg("status")
-        .env("LAB_RUNNER_STATE", &dir)
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains(format!("0/{checks}"))
-                .and(predicate::str::contains("not checked").not()),
-        );
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "status took {:?}",
-        started.elapsed()
-    );
-    // Grading another program than the one graded is a change: the old numbers are shown
-    // as old, and status says how to grade again.
-    lab()
-        .arg("status")
-        .env("LAB_RUNNER_STATE", &dir)
-        .env("LAB02_BIN", env!("CARGO_BIN_EXE_lab-runner"))
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains(format!("(0/{checks})"))
-                .and(predicate::str::contains("changed: cargo lab check 2")),
-        );
-}
 
-#[test]
-fn status_fits_an_80_column_terminal() {
-    let out = lab()
-        .arg("status")
-        .env("LAB_RUNNER_STATE", state())
-        .env("COLUMNS", "80")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    for line in String::from_utf8_lossy(&out).lines() {
-        assert!(
-            line.chars().count() <= 80,
-            "{} columns: {line}",
-            line.chars().count()
-        );
-    }
-}
-
-#[test]
-fn check_shows_the_graders_explanations() {
-    let (checks, _) = lab02_size();
-    lab()
-        .args(["check", "2"])
-        .env("LAB_RUNNER_STATE", state())
-        .assert()
-        .failure()
-        .stdout(
-            predicate::str::contains(format!("lab02: 0 passed, {checks} failed"))
-                .and(predicate::str::contains("to pass"))
-                .and(predicate::str::contains("src/en/ch02-life-of-a-socket.md#")),
-        );
-}
-
-#[test]
-fn grade_writes_json_junit_markdown_and_classroom_from_one_run() {
     // One grading of every lab: --save writes all the reports, and --format prints one more.
-    let (checks, points) = lab02_size();
-    let dir = state();
     let reports = dir.join("reports");
     let printed = lab()
         .args(["grade", "--format=junit", "--save"])
@@ -237,11 +159,56 @@ fn grade_writes_json_junit_markdown_and_classroom_from_one_run() {
         .map(|l| l.split_once('=').expect("labNN=BASE64").0)
         .collect();
     assert!(names.contains(&"lab02"), "{classroom}");
-}
 
-#[test]
-fn each_hint_climbs_the_ladder_and_says_when_it_ends() {
-    let dir = state();
+    // Now status reads what was saved, grading nothing: it answers in well under a second
+    // (grading lab02 alone takes several), within 80 columns, with the next step per lab.
+    // (Another test may touch a file of lab02 meanwhile: then lab02 shows as changed, with
+    // the same numbers, which these assertions allow.)
+    let started = std::time::Instant::now();
+    let out = lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", &dir)
+        .env("COLUMNS", "80")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(format!("0/{checks}"))
+                .and(predicate::str::contains(format!("0/{points}")))
+                .and(predicate::str::contains("TODO 1"))
+                .and(predicate::str::contains("total: 0/"))
+                .and(predicate::str::contains("not checked").not()),
+        )
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "status took {:?}",
+        started.elapsed()
+    );
+    for line in String::from_utf8_lossy(&out).lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    // Grading another program than the one graded is a change: the old numbers are shown
+    // as old, and status says how to grade again.
+    lab()
+        .arg("status")
+        .env("LAB_RUNNER_STATE", &dir)
+        .env("LAB02_BIN", env!("CARGO_BIN_EXE_lab-runner"))
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(format!("(0/{checks})"))
+                .and(predicate::str::contains("changed: cargo lab check 2")),
+        );
+
+    // The hints climb lab02's written ladder from the saved grading: the concept, then where
+    // to look with the book's paragraph, then the shape of a solution; and the end of the
+    // ladder is said, not repeated silently.
     let hint = |level: &str| {
         let out = lab()
             .args(["hint", "2"])
@@ -262,8 +229,6 @@ fn each_hint_climbs_the_ladder_and_says_when_it_ends() {
         second.len() > first.len() && third.len() > second.len(),
         "hints do not grow:\n{first}\n{second}\n{third}"
     );
-    // The written ladder: the concept, then where to look with the book's paragraph, then
-    // the shape of a solution; and the end of the ladder is said, not repeated silently.
     assert!(first.contains("1. Think about it"), "{first}");
     assert!(!first.contains("2. Where to look"), "{first}");
     assert!(
@@ -273,33 +238,99 @@ fn each_hint_climbs_the_ladder_and_says_when_it_ends() {
     assert!(third.contains("3. The shape of a solution"), "{third}");
     assert!(third.contains("That was the last hint"), "{third}");
     assert!(again.contains("You have seen every hint"), "{again}");
+
+    // A grader that cannot start its program is reported as such, not as a compile error;
+    // --regrade grades only lab02, whose program changed.
+    lab()
+        .args(["status", "--regrade"])
+        .env("LAB_RUNNER_STATE", &dir)
+        .env("LAB02_BIN", "/nonexistent/program")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("is not a file")
+                .and(predicate::str::contains("compile error").not()),
+        );
 }
 
 #[test]
-fn watch_grades_again_when_a_file_changes() {
-    let probe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../labs/lab02/watch-probe.tmp");
-    let _ = std::fs::remove_file(&probe);
-    let writer = std::thread::spawn({
-        let probe = probe.clone();
-        move || {
-            // Wait for the first grading to finish before changing a file.
-            std::thread::sleep(Duration::from_secs(8));
-            std::fs::write(&probe, "changed").unwrap();
-        }
-    });
-    let output = lab()
-        .args(["watch", "2"])
-        .env("LAB_WATCH_RUNS", "2")
+fn status_fits_an_80_column_terminal() {
+    let out = lab()
+        .arg("status")
         .env("LAB_RUNNER_STATE", state())
-        .timeout(Duration::from_secs(120))
+        .env("COLUMNS", "80")
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    writer.join().unwrap();
+    for line in String::from_utf8_lossy(&out).lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+}
+
+#[test]
+fn check_shows_the_graders_explanations() {
+    let (checks, _) = lab02_size();
+    lab()
+        .args(["check", "2"])
+        .env("LAB_RUNNER_STATE", state())
+        .assert()
+        .failure()
+        .stdout(
+            predicate::str::contains(format!("lab02: 0 passed, {checks} failed"))
+                .and(predicate::str::contains("to pass"))
+                .and(predicate::str::contains("src/en/ch02-life-of-a-socket.md#")),
+        );
+}
+
+#[test]
+fn watch_grades_again_when_a_file_changes() {
+    use std::io::BufRead;
+    let probe = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../labs/lab02/watch-probe.tmp");
     let _ = std::fs::remove_file(&probe);
-    let text = String::from_utf8_lossy(&output);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lab-runner"))
+        .args(["watch", "2"])
+        .env("LAB_LANG", "en")
+        .env("NO_COLOR", "1")
+        .env("LAB_WATCH_RUNS", "2")
+        .env("LAB_RUNNER_STATE", state())
+        .env_remove("LAB02_BIN")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    // Change a file as soon as the first grading is reported, not after a guessed delay.
+    let mut text = String::new();
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    let mut changed = false;
+    while let Ok(line) =
+        rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+    {
+        text.push_str(&line);
+        text.push('\n');
+        if !changed && line.contains("[watch] lab02 graded") {
+            std::fs::write(&probe, "changed").unwrap();
+            changed = true;
+        }
+    }
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    let _ = std::fs::remove_file(&probe);
+    assert!(status.success(), "watch ended with {status}:\n{text}");
     assert_eq!(text.matches("[watch] lab02 graded").count(), 2, "{text}");
     assert!(text.contains("a file changed"), "{text}");
 }
@@ -345,18 +376,4 @@ fn the_student_export_has_no_solutions_and_still_builds() {
         .code(2)
         .stderr(predicate::str::contains("not empty"));
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-#[test]
-fn a_grader_that_refuses_to_start_is_reported_as_such() {
-    lab()
-        .args(["status", "--regrade"])
-        .env("LAB_RUNNER_STATE", state())
-        .env("LAB02_BIN", "/nonexistent/program")
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("is not a file")
-                .and(predicate::str::contains("compile error").not()),
-        );
 }
