@@ -168,11 +168,12 @@ test(`on a phone no diagram label is drawn under ${MIN_PX} CSS px, and none stic
     assert.ok(column > 300, `the diagrams are ${column} px wide on a phone`);
     const files = [];
     for (const lang of ["en", "ko"]) {
-        for (const f of (await readdir(join(BOOK, "images", lang))).filter((f) => f.endsWith(".svg"))) {
+        const drawn = await readdir(join(BOOK, "images", lang)).catch(() => []);
+        for (const f of drawn.filter((f) => f.endsWith(".svg"))) {
             files.push({ src: `images/${lang}/${f}`, url: `${site.url}images/${lang}/${f}`, width: column });
         }
     }
-    assert.ok(files.length >= 24, `only ${files.length} diagrams in images/en and images/ko`);
+    if (files.length < 24) problems.push(`only ${files.length} diagrams in images/en and images/ko`);
     labelProblems("drawn", await browser.runAsync(LABELS, files), problems, stats);
     assert.ok(stats.measured > 100, `only ${stats.measured} labels measured`);
     assert.deepEqual(problems, [], `${problems.join("\n")}\n(smallest label: ${stats.smallest} px)`);
