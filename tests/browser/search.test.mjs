@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import { gzipSync } from "node:zlib";
 import { BOOK, serveBook, startBrowser } from "./support.mjs";
 
 const SRC = new URL("../../src", import.meta.url).pathname;
@@ -116,4 +117,34 @@ test("a Korean word with a particle highlights every form of the noun in teasers
     assert.ok(marked.length > 0, "nothing highlighted in the teasers");
     const others = marked.filter((w) => w.startsWith("소켓") && w !== "소켓을");
     assert.ok(others.length > 0, `only the exact word is highlighted: ${JSON.stringify(marked.slice(0, 10))}`);
+});
+
+test("the index the reader downloads on a first search shrinks by a quarter and finds the same sections", async () => {
+    const { MARK, load, shrink, size } = await import("../../theme/search-index.mjs");
+    const file = join(BOOK, readdirSync(BOOK).find((f) => /^searchindex.*\.js$/.test(f)));
+    const source = readFileSync(file, "utf8");
+    const { elasticlunr } = loadIndex();
+    const gz = (s) => gzipSync(s).length;
+    const field = (search, name) => JSON.stringify(search.index.index[name]).length;
+    if (source.startsWith(MARK)) {
+        // Already shrunk (the publishing workflow's book): the breadcrumbs index holds the
+        // breadcrumbs' words only.
+        const search = load(source);
+        assert.ok(field(search, "breadcrumbs") < field(search, "body") / 5, "the breadcrumbs index is as large as the body's");
+        return;
+    }
+    const processed = shrink(source);
+    console.log(`# search index: ${size(source)} -> ${size(processed)}`);
+    assert.ok(gz(processed) < 0.8 * gz(source), `only ${size(source)} -> ${size(processed)}`);
+    const [before, after] = [source, processed].map((s) => {
+        const search = load(s);
+        return { search, idx: elasticlunr.Index.load(search.index) };
+    });
+    assert.equal(JSON.stringify(after.search.index.documentStore), JSON.stringify(before.search.index.documentStore), "the stored sections changed");
+    const queries = ["socket", "connection reset", "timeout", "buffer", "shutdown", "listen backlog", "datagram", "close",
+        "TIME_WAIT", "SO_REUSEADDR", "keep-alive", "epoll", "tokio", "Content-Length", "fragment", "handshake", "EOF"];
+    for (const q of queries) {
+        const refs = ({ search, idx }) => idx.search(q, search.search_options).map((r) => r.ref).sort();
+        assert.equal(refs(after).join(" "), refs(before).join(" "), `"${q}" finds other sections after shrinking`);
+    }
 });
