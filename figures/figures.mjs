@@ -550,7 +550,7 @@ FIGURES["ch04-chat-broadcast"] = (T) => {
         const y = 70 + i * 84;
         return rect(16, y, 78, 68, stuck ? "bad" : "client", 8) +
             text(55, y + 30, name, "b s15") + text(55, y + 50, what, "s13" + (stuck ? " alert-t" : "")) +
-            arrow(96, y + 34, 110, y + 34, stuck ? "alert" : "ink", true) +
+            `<path d="M94,${y + 34} H112" class="${stuck ? "alert" : "line"}"/>` +
             rect(112, y, 208, 68, "plain", 8) +
             text(122, y + 26, T("read half: lines → publish", "읽는 쪽: 줄 → 발행"), "s13", "start") +
             text(122, y + 52, write, "s13" + (stuck ? " alert-t" : ""), "start") +
