@@ -11,7 +11,8 @@
 // drawn under 11 CSS px (tests/browser/figures.test.mjs measures it). Each image is in one
 // language, with its <title> and <desc> in that language; the page shows its own language's.
 //
-// Dark themes: the colours are CSS variables inside the SVG. They follow the reader's
+// Dark themes: the colours are CSS variables inside the SVG, set on #fig (the arrowheads'
+// markers sit inside it too, since a marker takes its colours from its own ancestors). They follow the reader's
 // system (prefers-color-scheme), and mdBook's theme wins over it: theme/figures.js points
 // each image at `#dark` or `#light` when the theme changes, and the `:target` rules below
 // pick that palette.
@@ -125,11 +126,13 @@ function svg(lang, { height, title, desc, body }) {
 <desc id="desc">${esc(desc)}</desc>
 <defs>
 <style>${STYLE}</style>
+</defs>
+<g id="light"><g id="dark"><g id="fig">
+<defs>
 ${["ink", "wire", "alert"]
     .map((k) => `<marker id="tip-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="tip-${k}"/></marker>`)
     .join("\n")}
 </defs>
-<g id="light"><g id="dark"><g id="fig">
 ${rect(1, 1, W - 2, height - 2, "panel", 14)}
 ${body}
 </g></g></g>
@@ -504,7 +507,7 @@ FIGURES["ch04-threads-vs-tasks"] = (T) => {
     for (let i = 0; i < 12; i++) {
         const x = 16 + (i % 6) * 62;
         const y = y2 + 34 + Math.floor(i / 6) * 38;
-        const ready = i === 3 || i === 8;
+        const ready = i === 8 || i === 10;
         chips.push(rect(x, y, 56, 30, ready ? "warm" : "plain", 6) + text(x + 28, y + 20, ready ? T("ready", "준비") : T("task", "태스크"), "s13" + (ready ? " b" : "")));
     }
     const wy = y2 + 140;
@@ -519,8 +522,8 @@ FIGURES["ch04-threads-vs-tasks"] = (T) => {
         ...chips,
         rect(16, wy, 176, 34, "server", 6), text(104, wy + 22, T("worker thread 1", "워커 스레드 1"), "s13 b"),
         rect(208, wy, 176, 34, "server", 6), text(296, wy + 22, T("worker thread 2", "워커 스레드 2"), "s13 b"),
-        arrow(214, y2 + 66, 120, wy - 2, "wire"),
-        arrow(326, y2 + 104, 296, wy - 2, "wire"),
+        arrow(168, y2 + 106, 120, wy - 3, "wire"),
+        arrow(292, y2 + 106, 292, wy - 3, "wire"),
         rect(16, wy + 58, 368, 50, "kernel", 6),
         text(200, wy + 78, "epoll", "code b"),
         text(200, wy + 98, T("which sockets are ready?", "어느 소켓이 준비됐나?"), "s13"),
