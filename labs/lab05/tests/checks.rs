@@ -1742,9 +1742,37 @@ fn fd_leak(cx: &Ctx) -> Diagnosis {
     }
 }
 
+/// How many files the process `pid` has open, from /proc; `None` where there is no /proc.
+fn open_files(pid: u32) -> Option<usize> {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .ok()
+        .map(|entries| entries.count())
+}
+
+/// Waits up to `limit` until the process `pid` has at most `most` files open; whether it
+/// got there.
+fn open_files_fall_to(pid: u32, most: usize, limit: Duration) -> bool {
+    let until = Instant::now() + limit;
+    loop {
+        match open_files(pid) {
+            Some(open) if open <= most => return true,
+            None => return false,
+            Some(_) if Instant::now() >= until => return false,
+            Some(_) => thread::sleep(millis(10)),
+        }
+    }
+}
+
 /// Two hundred connections one after another, under `ulimit -n 64`: half of them ask to
 /// close, half are closed by the client after the response. A server that keeps anything
 /// of a finished connection open runs out of file descriptors long before the end.
+///
+/// A correct server closes a connection only once its thread (or task) has seen the client
+/// close, and on a busy machine those threads can fall behind the client, so that for a
+/// moment several finished connections still hold their files and one request fails with
+/// "Too many open files". So a failed request is tried once more, after the server's open
+/// files (counted in /proc) have fallen to half the limit. A server that leaks keeps them
+/// open forever: it never gets there, and fails.
 fn serves_200_connections_under_64_open_files(cx: &Ctx) -> Outcome {
     let site = Site::new()?;
     let root = site.root_arg();
@@ -1755,18 +1783,23 @@ fn serves_200_connections_under_64_open_files(cx: &Ctx) -> Outcome {
         },
     )?;
     let expected = site.file("docs/guide.txt");
+    let pid = server.process.pid();
     for n in 1..=200 {
         let sent = if n % 2 == 0 {
             request("GET", "/docs/guide.txt", &["Connection: close"])
         } else {
             request("GET", "/docs/guide.txt", &[])
         };
-        let done = (|| {
+        let mut attempt = || {
             let mut conn = connect(cx, &mut server)?;
             conn.send(&sent)?;
             let response = conn.read_response(false, ANSWER)?;
             expect_file(cx, &sent, &response, &expected, "text/plain")
-        })();
+        };
+        let mut done = attempt();
+        if done.is_err() && open_files_fall_to(pid, FD_LIMIT as usize / 2, secs(2)) {
+            done = attempt();
+        }
         server.explain(done).map_err(|f| {
             let stderr = server.stderr_text();
             let f = f.situation(cx.t(
