@@ -484,7 +484,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
     let situation = || {
         Step::Situation(cx.t(
             format!("the server runs with `--idle 1`; T ({addr_t}) connected and sends a line every {:.1} s; {:.1} s later S ({addr_s}) connected and sent nothing", SPEAK_EVERY.as_secs_f64(), SILENT_JOINS_LATER.as_secs_f64()),
-            format!("서버는 `--idle 1`로 실행 중입니다. T({addr_t})가 연결해 {:.1}초마다 한 줄씩 보내고, {:.1}초 뒤 S({addr_s})가 연결해 아무것도 보내지 않았습니다", SPEAK_EVERY.as_secs_f64(), SILENT_JOINS_LATER.as_secs_f64()),
+            format!("서버는 `--idle 1`로 실행 중입니다. T({addr_t})가 연결해 {:.1}초마다 한 줄씩 보내고 있고, {:.1}초 뒤에 연결한 S({addr_s})는 아무것도 보내지 않았습니다", SPEAK_EVERY.as_secs_f64(), SILENT_JOINS_LATER.as_secs_f64()),
         ))
     };
     // T speaks until it hears that S left: S must leave, and T must not.
@@ -516,7 +516,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                 .context(situation())
                 .expected(cx.t(
                     format!("T gets {} between 1 s and {:.0} s after S connected", show(cx.lang(), &left(addr_s)), (IDLE + WAIT).as_secs_f64()),
-                    format!("S가 연결하고 1초에서 {:.0}초 사이에 T가 {}를 받음", (IDLE + WAIT).as_secs_f64(), show(cx.lang(), &left(addr_s))),
+                    format!("S가 연결하고 1초에서 {:.0}초 사이에 T가 받는 줄: {}", (IDLE + WAIT).as_secs_f64(), show(cx.lang(), &left(addr_s))),
                 ))
                 .got(cx.t(
                     format!("nothing for {:.1} s; T sent {spoken} lines meanwhile", s_connects.elapsed().as_secs_f64()),
@@ -524,7 +524,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                 ))
                 .cause(cx.t(
                     "A member whose machine lost power, or whose cable was pulled, sends nothing at all: no FIN, no reset. Only a time limit notices it. When no line has come from a member for --idle seconds, disconnect it: put tokio::time::timeout(idle, ...) around each read_line, and end its task when the time runs out. Only what the member sends counts: the lines the server writes to it are no sign that it is there.",
-                    "전원이 나가거나 케이블이 뽑힌 컴퓨터의 참여자는 FIN도 리셋도 보내지 않습니다. 이런 참여자는 시간 제한으로만 알아챌 수 있습니다. 참여자에게서 --idle초 동안 줄이 오지 않으면 연결을 끊으세요. read_line마다 tokio::time::timeout(idle, ...)을 씌우고, 시간이 다 되면 태스크를 끝냅니다. 참여자가 보낸 것만 셉니다. 서버가 그 참여자에게 쓴 줄은 참여자가 아직 있다는 증거가 되지 않습니다.",
+                    "컴퓨터의 전원이 나가거나 케이블이 뽑힌 참여자에게서는 FIN도 리셋도 오지 않습니다. 이런 참여자는 시간 제한으로만 알아챌 수 있습니다. 참여자에게서 --idle초 동안 줄이 오지 않으면 연결을 끊으세요. read_line마다 tokio::time::timeout(idle, ...)을 씌우고, 시간이 다 되면 태스크를 끝냅니다. 시간은 참여자가 보낸 것만 기준으로 잽니다. 서버가 그 참여자에게 쓴 줄은 참여자가 아직 있다는 증거가 되지 않습니다.",
                 ))
                 .diagnosis(diagnoses::no_idle_timeout(cx)),
             ));
@@ -537,7 +537,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                     return Err(server.died_or(
                         Failure::new(cx.t(
                             "a silent member was disconnected before the idle timeout",
-                            "말없는 참여자의 연결이 유휴 시간 제한보다 먼저 끊겼습니다",
+                            "아무것도 보내지 않은 참여자의 연결이 유휴 시간 제한이 지나기 전에 끊겼습니다",
                         ))
                         .context(situation())
                         .expected(cx.t(
@@ -559,7 +559,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
             Some(line) => {
                 let mut failure = Failure::new(cx.t(
                     "while S stayed silent, T got a line it should not have",
-                    "S가 말없이 있는 동안 T가 받지 말아야 할 줄을 받았습니다",
+                    "S가 아무것도 보내지 않는 동안 T가 받지 말아야 할 줄을 받았습니다",
                 ))
                 .context(situation())
                 .expected(show(cx.lang(), &left(addr_s)))
@@ -580,7 +580,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                 return Err(server.died_or(
                     Failure::new(cx.t(
                         "a member that kept talking was disconnected",
-                        "계속 말하던 참여자의 연결이 끊겼습니다",
+                        "계속 줄을 보내던 참여자의 연결이 끊겼습니다",
                     ))
                     .context(situation())
                     .expected(cx.t(
@@ -588,7 +588,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                             "T stays connected and gets {}",
                             show(cx.lang(), &left(addr_s))
                         ),
-                        format!("T는 연결된 채로 {}를 받음", show(cx.lang(), &left(addr_s))),
+                        format!("T가 연결된 채로 받는 줄: {}", show(cx.lang(), &left(addr_s))),
                     ))
                     .got(cx.t(
                         format!(
@@ -597,7 +597,7 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                             ending.describe(cx.lang())
                         ),
                         format!(
-                            "T가 연결하고 {:.1}초 뒤, {spoken}줄을 보낸 상태에서: {}",
+                            "T가 연결하고 {:.1}초 동안 {spoken}줄을 보냈습니다. {}",
                             t_joined.elapsed().as_secs_f64(),
                             ending.describe(cx.lang())
                         ),
@@ -2249,7 +2249,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "with `--idle 1`, a member that sends nothing is disconnected after 1 s, and the others are told; a member that keeps talking stays",
-                "`--idle 1`로 실행하면 아무것도 보내지 않은 참여자는 1초 뒤 연결이 끊기고 다른 참여자가 알림을 받는다. 계속 말하는 참여자는 남는다",
+                "`--idle 1`로 실행하면 아무것도 보내지 않은 참여자는 1초 뒤 연결이 끊기고 다른 참여자가 알림을 받는다. 계속 줄을 보내는 참여자는 남는다",
             ),
             todo: Text::new(
                 "TODO 6: put tokio::time::timeout(idle, ...) around each read_line in read_lines, and end read_lines with an error when the time runs out.",

@@ -250,11 +250,11 @@ pub fn no_idle_timeout(cx: &Ctx) -> Diagnosis {
         ),
         cause: cx.t(
             "A member sent nothing for longer than --idle, and the server kept it. When a client's machine loses power or its cable is pulled, no FIN and no reset ever arrive: a read with no time limit waits forever, and the others see that member in the chat forever. The server must count the time since the member's last line (its own writes to the member do not count) and disconnect it when --idle has passed.",
-            "참여자가 --idle보다 오래 아무것도 보내지 않았는데 서버가 그 참여자를 그대로 두었습니다. 클라이언트 컴퓨터의 전원이 나가거나 케이블이 뽑히면 FIN도 리셋도 오지 않습니다. 시간 제한 없는 read는 영원히 기다리고, 다른 참여자들에게는 그 참여자가 영원히 채팅방에 있는 것으로 보입니다. 서버는 참여자의 마지막 줄 이후 흐른 시간을 재고(서버가 그 참여자에게 쓴 것은 세지 않습니다), --idle이 지나면 연결을 끊어야 합니다.",
+            "참여자가 --idle보다 오래 아무것도 보내지 않았는데 서버가 그 참여자를 그대로 두었습니다. 클라이언트 컴퓨터의 전원이 나가거나 케이블이 뽑히면 FIN도 리셋도 오지 않습니다. 시간 제한 없는 read는 영원히 기다리고, 다른 참여자들에게는 그 참여자가 영원히 채팅방에 있는 것으로 보입니다. 서버는 참여자가 마지막 줄을 보낸 뒤 흐른 시간을 재고(서버가 그 참여자에게 쓴 것은 세지 않습니다), --idle초가 지나면 연결을 끊어야 합니다.",
         ),
         to_pass: cx.t(
             "TODO 6: tokio::time::timeout(idle, read_line(...)) for every line; when it runs out, end read_lines with an error.",
-            "TODO 6: 줄마다 tokio::time::timeout(idle, read_line(...)); 시간이 다 되면 오류로 read_lines 끝내기.",
+            "TODO 6: 줄마다 tokio::time::timeout(idle, read_line(...))으로 읽고, 시간이 다 되면 오류로 read_lines를 끝내기.",
         ),
         section: Some("dead-peers"),
     }
@@ -266,11 +266,11 @@ pub fn idle_clock_never_restarts(cx: &Ctx) -> Diagnosis {
         key: "lab04 idle clock never restarts".into(),
         title: cx.t(
             "the idle timeout is a time limit on membership: a member that keeps talking is disconnected",
-            "유휴 시간 제한이 참여 시간 제한이 됨: 계속 말하는 참여자의 연결도 끊김",
+            "유휴 시간 제한이 참여 시간 제한이 됨: 계속 줄을 보내는 참여자의 연결도 끊김",
         ),
         cause: cx.t(
             "A member that sent a line every 0.2 s was disconnected about --idle seconds after it joined. The deadline was set once, for the whole conversation (tokio::time::timeout around the loop that reads every line), where it should start again with every line: put the timeout around each read_line.",
-            "0.2초마다 한 줄씩 보낸 참여자의 연결이, 들어온 지 --idle초쯤 지나 끊겼습니다. 마감 시각을 대화 전체에 한 번만 정했기 때문입니다(모든 줄을 읽는 루프 전체에 tokio::time::timeout을 씌움). 마감 시각은 줄이 올 때마다 새로 정해야 합니다. timeout을 read_line 하나하나에 씌우세요.",
+            "0.2초마다 한 줄씩 보낸 참여자의 연결이 들어온 지 --idle초쯤 지나 끊겼습니다. 마감 시각을 대화 전체에 한 번만 정했기 때문입니다(모든 줄을 읽는 루프 전체에 tokio::time::timeout을 씌움). 마감 시각은 줄이 올 때마다 새로 정해야 합니다. timeout을 read_line 하나하나에 씌우세요.",
         ),
         to_pass: cx.t(
             "TODO 6: the timeout goes around each read_line, inside the loop, not around read_lines.",
