@@ -20,11 +20,11 @@ pub fn todo(lang: Lang, panic: &Panic) -> Diagnosis {
         key: format!("todo {}", panic.location),
         title: lang.pick(
             format!("the program stops at a todo!() of the starter: {summary}"),
-            format!("프로그램이 스타터의 todo!()에서 멈춤: {summary}"),
+            format!("프로그램이 스타터의 todo!()에서 멈춤: {}", crate::process::todo_place_ko(panic)),
         ),
         cause: lang.pick(
             format!("The program stopped at a todo!() of the starter ({summary}). That part is yours to write: work through the TODO list at the top of the lab's src/main.rs."),
-            format!("프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({summary}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요."),
+            crate::process::todo_cause_ko(panic),
         ),
         to_pass: {
             let what = panic
@@ -37,7 +37,10 @@ pub fn todo(lang: Lang, panic: &Panic) -> Diagnosis {
                 (true, Lang::En) => format!("Write the part that is still todo!() at {}.", panic.location),
                 (true, Lang::Ko) => format!("{}에 남아 있는 todo!() 부분을 작성하기.", panic.location),
                 (false, Lang::En) => format!("{what} (the todo!() at {}).", panic.location),
-                (false, Lang::Ko) => format!("{what} ({}의 todo!()).", panic.location),
+                (false, Lang::Ko) => match crate::process::todo_number(&panic.message) {
+                    Some(todo) => format!("src/main.rs 맨 위 TODO 목록의 {} 구현하기({}의 todo!()).", crate::lang::with_josa(&todo, crate::lang::Particle::Object), panic.location),
+                    None => format!("{}에 남아 있는 todo!() 부분을 작성하기.", panic.location),
+                },
             }
         },
         section: None,

@@ -708,12 +708,7 @@ fn parse_listening(lang: Lang, line: &str) -> Result<SocketAddr, Failure> {
 /// other than ㄹ (영, 삼, 육, 십, 백, 천, 만), 로 otherwise (일, 이, 사, 오, 칠, 팔, 구).
 /// `0으로`, `1로`, `3으로`, `101로`, `110으로`.
 pub fn ro(n: i32) -> &'static str {
-    let n = n.unsigned_abs();
-    match n % 10 {
-        0 => "으로", // 영, or a round number read as 십, 백, 천, 만: all end in a consonant
-        3 | 6 => "으로",
-        _ => "로",
-    }
+    crate::lang::josa(&n.to_string(), crate::lang::Particle::Toward)
 }
 
 /// Says how a program ended: its exit code, or the signal that killed it.
@@ -730,7 +725,7 @@ pub fn describe_exit(lang: Lang, status: ExitStatus) -> String {
         if let Some(signal) = status.signal() {
             return lang.pick(
                 format!("the program was killed by signal {signal}"),
-                format!("프로그램이 시그널 {signal}로 종료되었습니다"),
+                format!("프로그램이 시그널 {signal}{} 종료되었습니다", ro(signal)),
             );
         }
     }
@@ -825,6 +820,31 @@ pub fn find_panic(stderr: &str) -> Option<Panic> {
     None
 }
 
+/// `TODO 3` from a starter's `todo!("TODO 3: ...")` message, if it names one.
+pub fn todo_number(message: &str) -> Option<String> {
+    let rest = &message[message.find("TODO ")? + "TODO ".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (!digits.is_empty()).then(|| format!("TODO {digits}"))
+}
+
+/// Where a starter stopped, for a Korean report: the TODO's number and the source location.
+/// The starter's own `todo!()` text is English (it is the program's output, shown as such in
+/// the stderr excerpt); a Korean sentence names the TODO instead of quoting it.
+pub fn todo_place_ko(panic: &Panic) -> String {
+    match todo_number(&panic.message) {
+        Some(todo) => format!("{todo}, {}", panic.location),
+        None => panic.location.clone(),
+    }
+}
+
+/// The Korean cause for a program stopped at the starter's `todo!()`.
+pub fn todo_cause_ko(panic: &Panic) -> String {
+    format!(
+        "프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요.",
+        todo_place_ko(panic)
+    )
+}
+
 /// Recognises the common reasons a program died from its stderr: the starter's `todo!()`, a
 /// panic, or an address already in use.
 pub fn explain_stderr(lang: Lang, stderr: &str) -> Option<String> {
@@ -835,9 +855,7 @@ pub fn explain_stderr(lang: Lang, stderr: &str) -> Option<String> {
                 format!(
                     "The program stopped at a todo!() of the starter ({summary}). That part is yours to write: work through the TODO list at the top of the lab's src/main.rs."
                 ),
-                format!(
-                    "프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({summary}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요."
-                ),
+                todo_cause_ko(&panic),
             )
         } else {
             lang.pick(
@@ -902,6 +920,17 @@ pub fn stderr_step(lang: Lang, stderr: &str) -> Step {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_todo_is_named_by_its_number() {
+        assert_eq!(
+            todo_number("not yet implemented: TODO 12: open a socket").as_deref(),
+            Some("TODO 12")
+        );
+        assert_eq!(todo_number("not yet implemented"), None);
+        assert_eq!(todo_number("TODO list"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -414,7 +414,8 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
             Err(_) => paint.red(lang.pick("FAILED", "실패")),
         };
         println!(
-            "check {} ... {verdict} ({:.1} s)",
+            "{} {} ... {verdict} ({:.1} s)",
+            lang.pick("check", "검사"),
             check.id,
             result.elapsed.as_secs_f64()
         );
@@ -479,10 +480,14 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
         .sum();
     let max: u32 = results.iter().map(|r| r.points).sum();
     println!();
+    // The summary line is what CI reads (`.ci/run` greps it in both languages).
+    let failed = results.len() - passed;
     println!(
-        "{}: {passed} passed, {} failed",
-        lab.name,
-        results.len() - passed
+        "{}",
+        lang.pick(
+            format!("{}: {passed} passed, {failed} failed", lab.name),
+            format!("{}: 통과 {passed}개, 실패 {failed}개", lab.name),
+        )
     );
     if !unmeasured.is_empty() {
         println!(

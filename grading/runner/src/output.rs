@@ -46,16 +46,7 @@ fn next_step(lang: Lang, lab: &LabDir, standing: &Standing) -> String {
 
 /// How many terminal columns `text` takes: Hangul and other wide characters take two.
 fn columns(text: &str) -> usize {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFF00..=0xFF60 => 2,
-            _ => 1,
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// `text` cut to at most `width` columns, with `…` where it was cut.
@@ -165,7 +156,7 @@ pub fn status_table(lang: Lang, rows: &[(LabDir, Standing)]) -> String {
     if rows.iter().any(|(_, s)| !matches!(s, Standing::Graded(_))) {
         out.push_str(lang.pick(
             "`cargo lab status --regrade` grades every lab that changed or was never checked.\n",
-            "`cargo lab status --regrade`는 바뀌었거나 아직 채점하지 않은 실습을 모두 채점합니다.\n",
+            "`cargo lab status --regrade`: 바뀌었거나 채점 전인 실습을 모두 채점합니다.\n",
         ));
     }
     out
@@ -210,10 +201,16 @@ pub fn parse_grade_options(args: &[&str], lang: Lang) -> Result<GradeOptions, St
                     Some("junit") => Format::Junit,
                     Some("markdown") => Format::Markdown,
                     Some("classroom") => Format::Classroom,
-                    other => {
+                    Some(other) => {
                         return Err(lang.pick(
-                            format!("--format takes human, json, junit, markdown or classroom, not {other:?}"),
-                            format!("--format에는 human, json, junit, markdown, classroom 가운데 하나를 쓰세요({other:?}는 안 됩니다)"),
+                            format!("--format takes human, json, junit, markdown or classroom, not `{other}`"),
+                            format!("--format에는 human, json, junit, markdown, classroom 가운데 하나를 쓰세요(`{other}`{} 안 됩니다)", harness::josa(other, harness::Particle::Topic)),
+                        ));
+                    }
+                    None => {
+                        return Err(lang.pick(
+                            "--format needs a value: human, json, junit, markdown or classroom".to_string(),
+                            "--format 뒤에 human, json, junit, markdown, classroom 가운데 하나를 쓰세요".to_string(),
                         ));
                     }
                 }

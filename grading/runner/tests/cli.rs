@@ -187,11 +187,8 @@ fn one_grading_feeds_status_every_report_and_the_hints() {
         started.elapsed()
     );
     for line in String::from_utf8_lossy(&out).lines() {
-        assert!(
-            line.chars().count() <= 80,
-            "{} columns: {line}",
-            line.chars().count()
-        );
+        let width = unicode_width::UnicodeWidthStr::width(line);
+        assert!(width <= 80, "{width} columns: {line}");
     }
     // Grading another program than the one graded is a change: the old numbers are shown
     // as old, and status says how to grade again.
@@ -265,11 +262,42 @@ fn status_fits_an_80_column_terminal() {
         .stdout
         .clone();
     for line in String::from_utf8_lossy(&out).lines() {
-        assert!(
-            line.chars().count() <= 80,
-            "{} columns: {line}",
-            line.chars().count()
+        let width = unicode_width::UnicodeWidthStr::width(line);
+        assert!(width <= 80, "{width} columns: {line}");
+    }
+}
+
+#[test]
+fn the_korean_status_table_lines_up_in_a_terminal() {
+    // Hangul takes two columns in a terminal: the table pads by display width, so each
+    // row's last column starts where its heading does, and no line passes 80 columns.
+    use unicode_width::UnicodeWidthStr;
+    let out = lab()
+        .arg("status")
+        .env("LAB_LANG", "ko")
+        .env("LAB_RUNNER_STATE", state())
+        .env("COLUMNS", "80")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8_lossy(&out);
+    let lines: Vec<&str> = out.lines().collect();
+    let heading = lines[0];
+    let start = |line: &str, text: &str| line.find(text).map(|i| line[..i].width());
+    let next_column = start(heading, "다음에 할 일").expect("the heading names the next step");
+    let rows: Vec<&&str> = lines.iter().filter(|l| l.starts_with("lab")).collect();
+    assert!(rows.len() >= 5, "{out}");
+    for row in rows {
+        assert_eq!(
+            start(row, "채점 전"),
+            Some(next_column),
+            "the next step does not start under its heading:\n{heading}\n{row}"
         );
+    }
+    for line in &lines {
+        assert!(line.width() <= 80, "{} columns: {line}", line.width());
     }
 }
 

@@ -327,7 +327,7 @@ fn restarts_on_the_same_port(cx: &Ctx) -> Outcome {
     let mut second = cx.start_server(&["--listen", &listen]).map_err(|f| {
         f.context(harness::Step::Situation(cx.t(
             format!("the server ran on {listen} with a client connected, was stopped, and was started again with --listen {listen}"),
-            format!("서버가 {listen}에서 클라이언트와 연결된 채 멈췄고, --listen {listen}으로 다시 시작했습니다"),
+            format!("서버가 {listen}에서 클라이언트와 연결된 채 멈췄고, --listen {} 다시 시작했습니다", harness::with_josa(&listen, harness::Particle::Toward)),
         )))
         .cause(cx.t(
             "The old connection is in TIME_WAIT on this port, so bind() fails with \"Address already in use\" unless SO_REUSEADDR is set before bind().",
