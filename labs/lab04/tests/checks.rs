@@ -166,7 +166,13 @@ impl Room {
             server.explain(told).map_err(|f| {
                 f.context(Step::Situation(cx.t(
                     format!("client {} ({}) was connected; then client {number} connected from {who}", i + 1, member.local_addr()),
-                    format!("클라이언트 {}({})가 연결된 상태에서 클라이언트 {number}가 {who}에서 연결했습니다", i + 1, member.local_addr()),
+                    format!(
+                        "클라이언트 {}({}){} 연결된 상태에서 클라이언트 {} {who}에서 연결했습니다",
+                        i + 1,
+                        member.local_addr(),
+                        harness::josa(&(i + 1).to_string(), harness::Particle::Subject),
+                        harness::with_josa(number, harness::Particle::Subject),
+                    ),
                 )))
                 .cause(cx.t(
                     "When a client connects, send `* PEER joined` to every other client, PEER being the address accept() returned. If nothing reaches the earlier client at all, the accept loop is probably busy with it: spawn each client's task and go straight back to accept(). Make the new client a member (subscribe its inbox) and publish its notice in the accept loop, before spawning its task.",
@@ -588,7 +594,10 @@ fn idle_timeout_attempt(cx: &Ctx, retries: u32) -> Outcome {
                             "T stays connected and gets {}",
                             show(cx.lang(), &left(addr_s))
                         ),
-                        format!("T가 연결된 채로 받는 줄: {}", show(cx.lang(), &left(addr_s))),
+                        format!(
+                            "T가 연결된 채로 받는 줄: {}",
+                            show(cx.lang(), &left(addr_s))
+                        ),
                     ))
                     .got(cx.t(
                         format!(
@@ -1184,7 +1193,7 @@ fn broadcasts_to_500_clients(cx: &Ctx) -> Outcome {
         server.explain(got).map_err(|f| {
             f.context(Step::Situation(cx.t(
                 format!("{CROWD} clients were connected and had seen {who} join; {who} sent b\"hello, everyone\\n\"; this is client {}", n + 1),
-                format!("클라이언트 {CROWD}개가 연결되어 {who}의 입장을 본 뒤, {who}가 b\"hello, everyone\\n\"을 보냈습니다. 아래는 {}번째 클라이언트입니다", n + 1),
+                format!("클라이언트 {CROWD}개가 연결되어 {who}의 입장을 본 뒤, {} b\"hello, everyone\\n\"을 보냈습니다. 아래는 {}번째 클라이언트입니다", harness::with_josa(who, harness::Particle::Subject), n + 1),
             )))
             .note(cx.t(
                 format!("every client must receive it within 5 s; {:.1} s had passed", sent.elapsed().as_secs_f64()),
