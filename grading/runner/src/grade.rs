@@ -196,7 +196,7 @@ fn follow_progress(lab: &LabDir, stdout: impl Read) {
                     .unwrap_or(0);
             }
         }
-        if line.starts_with("check ") {
+        if line.starts_with("check ") || line.starts_with("검사 ") {
             done += 1;
             if live {
                 let width = 20;
