@@ -95,8 +95,8 @@ pub fn export_student(lang: Lang, dir: &Path) -> Result<bool, String> {
                 dir.display()
             ),
             format!(
-                "{}이(가) 이미 있고 비어 있지 않습니다. 새 폴더나 빈 폴더를 지정하세요",
-                dir.display()
+                "{} 이미 있고 비어 있지 않습니다. 새 폴더나 빈 폴더를 지정하세요",
+                harness::with_josa(dir.display(), harness::Particle::Subject)
             ),
         ));
     }

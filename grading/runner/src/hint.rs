@@ -59,7 +59,7 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
                 "{}",
                 lang.pick(
                     format!("{} does not compile yet. The compiler says: {e}\nFix that first: `cargo build -p {}` shows the whole message.", lab.name, lab.name),
-                    format!("{}이(가) 아직 컴파일되지 않습니다. 컴파일러의 메시지: {e}\n먼저 이것을 고치세요. `cargo build -p {}`로 전체 메시지를 볼 수 있습니다.", lab.name, lab.name),
+                    format!("{} 아직 컴파일되지 않습니다. 컴파일러의 메시지: {e}\n먼저 이것을 고치세요. `cargo build -p {}`로 전체 메시지를 볼 수 있습니다.", harness::with_josa(&lab.name, harness::Particle::Subject), lab.name),
                 )
             );
             return Ok(false);

@@ -1,9 +1,14 @@
 //! `cargo lab watch N`: grade again whenever a file of the lab is saved.
 //!
 //! It polls modification times instead of using inotify or FSEvents: a lab has a handful of
-//! files, a poll every 250 ms costs nothing, and the same code works on Linux and macOS
+//! files, a poll every 100 ms costs nothing, and the same code works on Linux and macOS
 //! with no dependency. Editors often save in several steps (write a temporary file, rename
-//! it), so a change is graded only once the files have been quiet for 400 ms (debounce).
+//! it), so a change is graded once the files have been quiet for 150 ms (debounce): long
+//! enough for a rename after a write, short enough that the verdict follows the save.
+//!
+//! Each grading prints the verdict first (checks and points, and which checks fail), then
+//! the full report of the first failing check only: the one to work on now. `cargo lab
+//! check N` prints every report.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -17,8 +22,8 @@ use crate::grade::{self, Outcome, Show};
 use crate::labs::LabDir;
 use crate::output::colour;
 
-const POLL: Duration = Duration::from_millis(250);
-const QUIET: Duration = Duration::from_millis(400);
+const POLL: Duration = Duration::from_millis(100);
+const QUIET: Duration = Duration::from_millis(150);
 
 /// Every file under the lab (but `target`), with its modification time.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
@@ -49,8 +54,10 @@ pub fn watch(lang: Lang, lab: LabDir) -> Result<bool, String> {
     let mut runs = 0;
     loop {
         let seen = snapshot(&lab.dir);
-        let outcome = grade::run(&lab, lang, Show::Everything);
+        let started = Instant::now();
+        let outcome = grade::run(&lab, lang, Show::Progress);
         runs += 1;
+        show(lang, &lab, &outcome, started.elapsed());
         let verdict = match &outcome {
             Outcome::Graded(r) => format!("{}/{}", r.points, r.max_points),
             _ => "-".into(),
@@ -95,5 +102,80 @@ pub fn watch(lang: Lang, lab: LabDir) -> Result<bool, String> {
                 "[watch] 파일이 바뀌었습니다. 다시 채점합니다"
             )
         );
+    }
+}
+
+/// The verdict first, then the full report of the first failing check.
+fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
+    println!();
+    match outcome {
+        Outcome::Graded(report) => {
+            let failing: Vec<&str> = report
+                .checks
+                .iter()
+                .filter(|c| !c.passed)
+                .map(|c| c.id.as_str())
+                .collect();
+            println!(
+                "{}",
+                colour(
+                    "1",
+                    &lang.pick(
+                        format!(
+                            "{}: {}/{} checks, {}/{} points ({:.1} s)",
+                            lab.name,
+                            report.passed(),
+                            report.checks.len(),
+                            report.points,
+                            report.max_points,
+                            took.as_secs_f64()
+                        ),
+                        format!(
+                            "{}: 검사 항목 {}/{}개 통과, {}/{}점 ({:.1}초)",
+                            lab.name,
+                            report.passed(),
+                            report.checks.len(),
+                            report.points,
+                            report.max_points,
+                            took.as_secs_f64()
+                        ),
+                    )
+                )
+            );
+            if failing.is_empty() {
+                return;
+            }
+            println!(
+                "{}",
+                lang.pick(
+                    format!("failing: {}", failing.join(", ")),
+                    format!("실패: {}", failing.join(", ")),
+                )
+            );
+            if let Some(first) = report.first_failure()
+                && let Some(full) = &first.report
+            {
+                println!();
+                println!(
+                    "{}",
+                    lang.pick(
+                        format!("The first one, `{}`:", first.id),
+                        format!("첫 번째 실패, `{}`:", first.id),
+                    )
+                );
+                print!("{full}");
+            }
+        }
+        Outcome::DoesNotCompile(error) => println!(
+            "{}",
+            lang.pick(
+                format!("{} does not compile: {error}", lab.name),
+                format!(
+                    "{} 컴파일되지 않습니다: {error}",
+                    harness::with_josa(&lab.name, harness::Particle::Subject)
+                ),
+            )
+        ),
+        Outcome::Broken(error) => println!("{}: {error}", lab.name),
     }
 }
