@@ -361,6 +361,11 @@ fn watch_grades_again_when_a_file_changes() {
     assert!(status.success(), "watch ended with {status}:\n{text}");
     assert_eq!(text.matches("[watch] lab02 graded").count(), 2, "{text}");
     assert!(text.contains("a file changed"), "{text}");
+    // The verdict, then the full report of the first failing check only.
+    let (checks, _) = lab02_size();
+    assert!(text.contains(&format!("lab02: 0/{checks} checks")), "{text}");
+    assert_eq!(text.matches("The first one, `").count(), 2, "{text}");
+    assert_eq!(text.matches("---- ").count(), 2, "one report per grading:\n{text}");
 }
 
 #[test]
