@@ -363,9 +363,16 @@ fn watch_grades_again_when_a_file_changes() {
     assert!(text.contains("a file changed"), "{text}");
     // The verdict, then the full report of the first failing check only.
     let (checks, _) = lab02_size();
-    assert!(text.contains(&format!("lab02: 0/{checks} checks")), "{text}");
+    assert!(
+        text.contains(&format!("lab02: 0/{checks} checks")),
+        "{text}"
+    );
     assert_eq!(text.matches("The first one, `").count(), 2, "{text}");
-    assert_eq!(text.matches("---- ").count(), 2, "one report per grading:\n{text}");
+    assert_eq!(
+        text.matches("---- ").count(),
+        2,
+        "one report per grading:\n{text}"
+    );
 }
 
 #[test]
