@@ -32,7 +32,9 @@ pub use ctx::{Ctx, Finished, Server};
 pub use failure::{Diagnosis, Failure, Outcome, Step, Verdict};
 pub use lang::{Lang, Particle, josa, with_josa};
 pub use process::Limits;
-pub use runner::{Check, CheckResult, Lab, Text, grade, render_failure, run_check, run_checks};
+pub use runner::{
+    Check, CheckResult, Lab, Stage, Text, grade, render_failure, run_check, run_checks,
+};
 pub use text::show;
 
 /// Shorthand for durations in check tables and limits.

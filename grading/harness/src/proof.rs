@@ -133,6 +133,9 @@ impl Proof {
 
     /// Runs the whole proof; panics with every broken promise listed.
     pub fn run(self) {
+        if let Err(problem) = self.lab.check_stages() {
+            panic!("{problem}");
+        }
         crate::process::raise_open_file_limit();
         let filter = std::env::var("PROOF_FILTER").unwrap_or_default();
         let mut jobs = Vec::new();

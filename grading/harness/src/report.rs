@@ -51,8 +51,9 @@ pub fn json(
             string(&render_failure(lab, check, result, lang))
         };
         items.push(format!(
-            "{{\"id\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"measured\":{measured},\"elapsed_ms\":{},\"message\":{},\"cause\":{},\"diagnosis\":{diagnosis},\"todo\":{},\"section\":{},\"page\":{},\"report\":{}}}",
+            "{{\"id\":{},\"stage\":{},\"title\":{},\"points\":{},\"max_points\":{},\"passed\":{},\"measured\":{measured},\"elapsed_ms\":{},\"message\":{},\"cause\":{},\"diagnosis\":{diagnosis},\"todo\":{},\"section\":{},\"page\":{},\"report\":{}}}",
             string(check.id),
+            lab.stage_of(check.id).map_or("null".to_string(), |s| (s + 1).to_string()),
             string(check.title.get(lang)),
             if result.passed() { check.points } else { 0 },
             check.points,
@@ -80,13 +81,42 @@ pub fn json(
         .map(|r| r.points)
         .sum();
     let max: u32 = checks.iter().map(|c| c.points).sum();
+    // Each stage: its title and section, its checks, and how many of them passed.
+    let stages: Vec<String> = lab
+        .stages
+        .iter()
+        .map(|stage| {
+            let passed = stage
+                .checks
+                .iter()
+                .filter(|id| {
+                    checks
+                        .iter()
+                        .zip(results)
+                        .any(|(c, r)| c.id == **id && r.passed())
+                })
+                .count();
+            format!(
+                "{{\"title\":{},\"section\":{},\"checks\":[{}],\"passed\":{passed}}}",
+                string(stage.title.get(lang)),
+                string(stage.section),
+                stage
+                    .checks
+                    .iter()
+                    .map(|id| string(id))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        })
+        .collect();
     format!(
-        "{{\"lab\":{},\"chapter\":{},\"chapter_file\":{},\"program\":{},\"lang\":{},\"points\":{points},\"max_points\":{max},\"checks\":[{}]}}\n",
+        "{{\"lab\":{},\"chapter\":{},\"chapter_file\":{},\"program\":{},\"lang\":{},\"points\":{points},\"max_points\":{max},\"stages\":[{}],\"checks\":[{}]}}\n",
         string(lab.name),
         lab.chapter,
         string(lab.chapter_file),
         string(&program.display().to_string()),
         string(lang.book_dir()),
+        stages.join(","),
         items.join(",")
     )
 }

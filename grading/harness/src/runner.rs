@@ -63,6 +63,17 @@ pub struct Check {
     pub serial: bool,
 }
 
+/// A stage of a lab: one idea, a few checks, a few minutes of work. The grader reports a lab
+/// stage by stage, so a learner sees the first thing to do, not every failure at once.
+pub struct Stage {
+    /// What the stage is about, as a learner would say it.
+    pub title: Text,
+    /// The id of the chapter section that teaches it.
+    pub section: &'static str,
+    /// Its checks, by id.
+    pub checks: &'static [&'static str],
+}
+
 /// A lab: its checks, and where its chapter is.
 pub struct Lab {
     /// `lab02`.
@@ -74,9 +85,62 @@ pub struct Lab {
     /// The variable that points the grader at another program (`LAB02_BIN`).
     pub bin_env: &'static str,
     pub checks: &'static [Check],
+    /// The checks grouped in the order a learner meets them; every check is in one stage.
+    pub stages: &'static [Stage],
 }
 
 impl Lab {
+    /// The stage (0-based) that holds check `id`.
+    pub fn stage_of(&self, id: &str) -> Option<usize> {
+        self.stages.iter().position(|s| s.checks.contains(&id))
+    }
+
+    /// Every check in exactly one stage, every stage 1 to 4 checks of this lab, and every
+    /// stage's section a real id: what a lab's table must keep. Checked by each lab's proof.
+    pub fn check_stages(&self) -> Result<(), String> {
+        let mut problems = Vec::new();
+        for check in self.checks {
+            let n = self
+                .stages
+                .iter()
+                .filter(|s| s.checks.contains(&check.id))
+                .count();
+            if n != 1 {
+                problems.push(format!("`{}` is in {n} stages (one, exactly)", check.id));
+            }
+        }
+        for (i, stage) in self.stages.iter().enumerate() {
+            if !(1..=4).contains(&stage.checks.len()) {
+                problems.push(format!(
+                    "stage {} has {} checks (1 to 4)",
+                    i + 1,
+                    stage.checks.len()
+                ));
+            }
+            for id in stage.checks {
+                if !self.checks.iter().any(|c| c.id == *id) {
+                    problems.push(format!("stage {} names no check `{id}`", i + 1));
+                }
+            }
+            for lang in [Lang::En, Lang::Ko] {
+                if crate::book::section_title(lang, self.chapter_file, stage.section).is_none() {
+                    problems.push(format!(
+                        "stage {}: no section {{#{}}} in src/{}/{}",
+                        i + 1,
+                        stage.section,
+                        lang.book_dir(),
+                        self.chapter_file
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{}'s stages: {}", self.name, problems.join("; ")))
+        }
+    }
+
     /// The check named `id`. Panics on a name that is not in the table: that is a mistake
     /// in a proof test, not something a learner can cause.
     pub fn check(&self, id: &str) -> &Check {
@@ -427,13 +491,84 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
         .zip(&results)
         .filter(|(_, r)| !r.passed())
         .collect();
-    if !failures.is_empty() {
+    // A whole grading is reported stage by stage: which stages pass, then the full reports
+    // of the first stage that does not, and one line for each later one. A run of chosen
+    // checks (`cargo test -p labNN -- ID`) or LAB_VERBOSE=1 shows every report.
+    let verbose = std::env::var_os("LAB_VERBOSE").is_some_and(|v| !v.is_empty() && v != "0");
+    let staged = selected.len() == lab.checks.len() && !lab.stages.is_empty() && !verbose;
+    let mut shown: Vec<(&Check, &CheckResult)> = failures.clone();
+    if staged {
+        let passed_in = |stage: &Stage| {
+            stage
+                .checks
+                .iter()
+                .filter(|id| {
+                    selected
+                        .iter()
+                        .zip(&results)
+                        .any(|(c, r)| c.id == **id && r.passed())
+                })
+                .count()
+        };
+        let first_open = lab
+            .stages
+            .iter()
+            .position(|s| passed_in(s) < s.checks.len());
+        println!();
+        println!("{}", paint.bold(lang.pick("stages:", "단계:")));
+        for (i, stage) in lab.stages.iter().enumerate() {
+            let passed = passed_in(stage);
+            let total = stage.checks.len();
+            let (mark, note) = if passed == total {
+                (paint.green("✓"), String::new())
+            } else if Some(i) == first_open {
+                (
+                    paint.red("✗"),
+                    lang.pick(" ← the reports below", " ← 아래 보고서")
+                        .to_string(),
+                )
+            } else {
+                ("·".to_string(), String::new())
+            };
+            println!(
+                "  {mark} {}. {} ({passed}/{total}){note}",
+                i + 1,
+                stage.title.get(lang)
+            );
+        }
+        if let Some(open) = first_open {
+            let stage = &lab.stages[open];
+            shown = stage
+                .checks
+                .iter()
+                .filter_map(|id| failures.iter().find(|(c, _)| c.id == *id).copied())
+                .collect();
+            // A failing check in no stage (a table being edited) is never hidden.
+            shown.extend(
+                failures
+                    .iter()
+                    .filter(|(c, _)| lab.stage_of(c.id).is_none())
+                    .copied(),
+            );
+            let later = failures.len() - shown.len();
+            if later > 0 {
+                println!(
+                    "  {}",
+                    lang.pick(
+                        format!("Stage {} first: the {later} other failing check(s) are in later stages (LAB_VERBOSE=1 shows every report).", open + 1),
+                        format!("{}단계부터 고치세요. 실패한 나머지 검사 항목 {later}개는 뒤 단계에 있습니다(LAB_VERBOSE=1이면 보고서를 모두 보여 줍니다).", open + 1),
+                    )
+                );
+            }
+        }
+    }
+    if !shown.is_empty() {
         println!();
         println!(
             "{}",
             paint.bold(lang.pick("failures:", "실패한 검사 항목:"))
         );
-        for (check, result) in &failures {
+        for (check, result) in &shown {
             println!();
             print!("{}", render_failure(lab, check, result, lang));
         }
@@ -710,5 +845,74 @@ mod tests {
         assert!(opts(&[]).selects("anything"));
         let o = opts(&["--list", "--format", "terse", "--test-threads=3"]);
         assert!(o.list && o.threads == Some(3) && o.filters.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+
+    fn pass(_: &Ctx) -> Outcome {
+        Ok(())
+    }
+
+    const fn check(id: &'static str) -> Check {
+        Check {
+            id,
+            points: 1,
+            limit: Duration::from_secs(1),
+            title: Text::new("t", "t"),
+            todo: Text::new("t", "t"),
+            section: "goals",
+            run: pass,
+            serial: false,
+        }
+    }
+
+    static CHECKS: [Check; 2] = [check("a"), check("b")];
+
+    #[test]
+    fn every_check_must_be_in_exactly_one_stage() {
+        let lab = |stages: &'static [Stage]| Lab {
+            name: "lab01",
+            chapter: 1,
+            chapter_file: "ch01-sockets-vs-http.md",
+            bin_env: "LAB01_BIN",
+            checks: &CHECKS,
+            stages,
+        };
+        const GOOD: &[Stage] = &[Stage {
+            title: Text::new("t", "t"),
+            section: "goals",
+            checks: &["a", "b"],
+        }];
+        const MISSING: &[Stage] = &[Stage {
+            title: Text::new("t", "t"),
+            section: "goals",
+            checks: &["a"],
+        }];
+        const TWICE: &[Stage] = &[
+            Stage {
+                title: Text::new("t", "t"),
+                section: "goals",
+                checks: &["a", "b"],
+            },
+            Stage {
+                title: Text::new("t", "t"),
+                section: "no-such-section",
+                checks: &["b", "c"],
+            },
+        ];
+        assert_eq!(lab(GOOD).check_stages(), Ok(()));
+        assert!(
+            lab(MISSING)
+                .check_stages()
+                .unwrap_err()
+                .contains("`b` is in 0 stages")
+        );
+        let twice = lab(TWICE).check_stages().unwrap_err();
+        assert!(twice.contains("`b` is in 2 stages"), "{twice}");
+        assert!(twice.contains("names no check `c`"), "{twice}");
+        assert!(twice.contains("no section {#no-such-section}"), "{twice}");
     }
 }

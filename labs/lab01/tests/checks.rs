@@ -557,4 +557,99 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
     ],
+    stages: STAGES,
 };
+
+/// The checks in the order a learner meets them: one idea per stage, each taught by the
+/// section it names. The grader shows the first stage that does not pass in full.
+const STAGES: &[harness::Stage] = &[
+    harness::Stage {
+        title: Text::new(
+            "get: the request, byte for byte",
+            "get: 요청을 바이트 단위로 정확하게",
+        ),
+        section: "request",
+        checks: &[
+            "get_sends_the_request_line",
+            "get_sends_the_host_header",
+            "get_frames_the_request_with_crlf",
+            "get_sends_connection_close",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("get: the status line and the body", "get: 상태 줄과 본문"),
+        section: "reading-the-response",
+        checks: &[
+            "get_prints_the_body_byte_for_byte",
+            "get_reports_the_status_line",
+            "get_accepts_any_reason_phrase",
+            "get_exits_1_on_any_other_status",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("get: where the body ends", "get: 본문이 끝나는 곳"),
+        section: "reading-the-response",
+        checks: &[
+            "get_stops_at_content_length",
+            "get_stops_at_content_length_0",
+            "get_reads_content_length_in_any_spelling",
+            "get_fails_on_a_body_cut_short",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "get: responses past the simple case",
+            "get: 단순하지 않은 응답",
+        ),
+        section: "no-body",
+        checks: &[
+            "get_skips_interim_responses",
+            "get_reads_no_body_after_204_or_304",
+            "get_handles_a_chunked_response",
+            "get_reads_a_64_kib_head",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("get: what the URL says", "get: URL이 정하는 것"),
+        section: "request",
+        checks: &[
+            "get_sends_the_host_as_written",
+            "get_uses_port_80_by_default",
+            "get_connects_over_ipv6",
+            "get_refuses_a_bad_url",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("get: when the server fails you", "get: 서버가 잘못했을 때"),
+        section: "reading-the-response",
+        checks: &[
+            "get_reports_a_refused_connection",
+            "get_reports_a_malformed_response",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("talk: both directions at once", "talk: 두 방향을 동시에"),
+        section: "two-way-client",
+        checks: &[
+            "talk_prints_a_line_pushed_first",
+            "talk_prints_each_pushed_line_as_it_arrives",
+            "talk_prints_lines_that_arrive_in_pieces",
+            "talk_sends_stdin_lines_in_order",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("talk: closing each direction", "talk: 방향마다 닫기"),
+        section: "half-close",
+        checks: &[
+            "talk_half_closes_at_stdin_eof",
+            "talk_exits_when_the_server_closes",
+            "talk_reports_a_reset",
+            "talk_reports_a_refused_connection",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("talk: names and IPv6", "talk: 이름과 IPv6"),
+        section: "two-way-client",
+        checks: &["talk_connects_by_host_name", "talk_connects_over_ipv6"],
+    },
+];

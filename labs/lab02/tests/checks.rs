@@ -1154,4 +1154,65 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
     ],
+    stages: STAGES,
 };
+
+/// The checks in the order a learner meets them: one idea per stage, each taught by the
+/// section it names. The grader shows the first stage that does not pass in full.
+const STAGES: &[harness::Stage] = &[
+    harness::Stage {
+        title: Text::new(
+            "a listening socket that says where it is",
+            "주소를 알리는 수신 대기 소켓",
+        ),
+        section: "ephemeral-ports",
+        checks: &["announces_address", "refuses_bad_addresses"],
+    },
+    harness::Stage {
+        title: Text::new(
+            "echo one client, every byte",
+            "클라이언트 하나에게 모든 바이트를 에코하기",
+        ),
+        section: "read-and-write",
+        checks: &[
+            "echoes_one_line",
+            "echoes_binary_exactly",
+            "echoes_interactively",
+            "echoes_many_writes_on_one_connection",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("the end of a conversation", "대화의 끝"),
+        section: "half-close",
+        checks: &[
+            "serves_clients_one_after_another",
+            "returns_the_rest_then_eof_after_half_close",
+            "finishes_echoing_after_the_clients_eof",
+            "closes_every_connection",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("resets, logs and restarts", "리셋, 로그, 다시 시작"),
+        section: "errors",
+        checks: &[
+            "survives_a_client_reset",
+            "logs_connects_and_disconnects",
+            "restarts_on_the_same_port",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("many clients at once", "여러 클라이언트를 동시에"),
+        section: "accept",
+        checks: &[
+            "serves_second_client_while_first_idle",
+            "serves_eight_clients_at_once",
+            "a_client_that_stops_reading_delays_no_one",
+            "round_trips_8_mib_full_duplex",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("IPv6", "IPv6"),
+        section: "socket",
+        checks: &["serves_over_ipv6"],
+    },
+];

@@ -1641,4 +1641,78 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
     ],
+    stages: STAGES,
 };
+
+/// The checks in the order a learner meets them: one idea per stage, each taught by the
+/// section it names. The grader shows the first stage that does not pass in full.
+const STAGES: &[harness::Stage] = &[
+    harness::Stage {
+        title: Text::new("send: one datagram", "send: 데이터그램 하나"),
+        section: "udp-in-rust",
+        checks: &[
+            "send_one_message_as_one_datagram",
+            "send_prints_the_summary",
+            "send_from_the_given_address",
+            "refuses_bad_input",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "send: one message, one datagram",
+            "send: 메시지 하나에 데이터그램 하나",
+        ),
+        section: "message-boundaries",
+        checks: &[
+            "send_three_messages_in_order",
+            "send_keeps_every_byte",
+            "send_empty_message_as_empty_datagram",
+            "send_without_a_receiver_exits_0",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "recv: print what arrives, exactly",
+            "recv: 도착한 것을 그대로 출력하기",
+        ),
+        section: "udp-in-rust",
+        checks: &[
+            "recv_prints_each_datagram",
+            "recv_prints_the_payload_exactly",
+            "recv_stdout_is_exact_bytes",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("recv: when to stop", "recv: 멈출 때"),
+        section: "lab-contract",
+        checks: &["recv_exits_after_count", "recv_count_0_exits_at_once"],
+    },
+    harness::Stage {
+        title: Text::new("how big a datagram can be", "데이터그램의 최대 크기"),
+        section: "datagram-size",
+        checks: &[
+            "send_65507_bytes_whole",
+            "send_refuses_65508_bytes_and_sends_nothing",
+            "recv_prints_a_65507_byte_datagram_whole",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("echo: one socket, many peers", "echo: 소켓 하나, 상대 여럿"),
+        section: "one-socket-many-peers",
+        checks: &[
+            "echo_answers_each_client",
+            "echo_keeps_datagram_boundaries",
+            "echo_returns_empty_and_binary_datagrams",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("IPv6 and its limit", "IPv6와 그 한계"),
+        section: "datagram-size",
+        checks: &[
+            "send_over_ipv6",
+            "send_over_ipv6_refuses_65528_bytes",
+            "recv_over_ipv6",
+            "echo_over_ipv6",
+        ],
+    },
+];

@@ -2493,4 +2493,79 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
     ],
+    stages: STAGES,
 };
+
+/// The checks in the order a learner meets them: one idea per stage, each taught by the
+/// section it names. The grader shows the first stage that does not pass in full.
+const STAGES: &[harness::Stage] = &[
+    harness::Stage {
+        title: Text::new(
+            "a tokio server that says where it is",
+            "주소를 알리는 tokio 서버",
+        ),
+        section: "tokio",
+        checks: &[
+            "announces_address",
+            "refuses_bad_addresses",
+            "serves_over_ipv6",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "fan-out: a line to everyone else",
+            "팬아웃: 한 줄을 나머지 모두에게",
+        ),
+        section: "broadcast",
+        checks: &[
+            "delivers_to_everyone_but_the_sender",
+            "relays_each_line_byte_for_byte",
+            "announces_joins_in_the_order_clients_connected",
+            "delivers_everything_while_eight_clients_send_at_once",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("joins and leaves, every way", "입장과 퇴장, 모든 경우"),
+        section: "disconnects",
+        checks: &[
+            "announces_joins_and_leaves",
+            "announces_a_reset_client_leaving",
+            "disconnects_a_silent_member_after_the_idle_timeout",
+            "serves_clients_in_turn_under_a_low_fd_limit",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("lines on a stream", "스트림 위의 줄"),
+        section: "framing",
+        checks: &[
+            "delivers_a_line_sent_in_pieces_once",
+            "delivers_several_lines_from_one_write",
+            "keeps_a_character_split_across_two_reads",
+            "replaces_invalid_utf8",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "limits, and never blocking a task",
+            "한도, 그리고 태스크를 블로킹하지 않기",
+        ),
+        section: "framing",
+        checks: &[
+            "enforces_the_line_limit_at_exactly_8192_bytes",
+            "disconnects_only_the_sender_of_a_line_over_8_kib",
+            "keeps_serving_while_clients_wait_mid_line",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "500 clients and slow readers",
+            "클라이언트 500개와 느린 독자",
+        ),
+        section: "slow-readers",
+        checks: &[
+            "broadcasts_to_500_clients",
+            "a_client_that_never_reads_slows_no_one",
+            "memory_stays_bounded_past_a_client_that_never_reads",
+        ],
+    },
+];

@@ -2747,4 +2747,97 @@ pub const LAB: Lab = Lab {
             serial: false,
         },
     ],
+    stages: STAGES,
 };
+
+/// The checks in the order a learner meets them: one idea per stage, each taught by the
+/// section it names. The grader shows the first stage that does not pass in full.
+const STAGES: &[harness::Stage] = &[
+    harness::Stage {
+        title: Text::new("one file, exact bytes", "파일 하나를 바이트 그대로"),
+        section: "content-length",
+        checks: &["announces_address", "serves_index_exactly"],
+    },
+    harness::Stage {
+        title: Text::new("from a URL to a file", "URL에서 파일로"),
+        section: "url-to-path",
+        checks: &[
+            "serves_nested_and_binary_files",
+            "content_type_follows_extension",
+            "decodes_the_path_and_ignores_the_query",
+            "a_real_http_client_fetches_the_same",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("status codes and HEAD", "상태 코드와 HEAD"),
+        section: "status-codes",
+        checks: &[
+            "missing_file_is_404",
+            "other_methods_are_refused",
+            "head_sends_headers_only",
+            "http_versions_are_handled",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("reading a request properly", "요청을 제대로 읽기"),
+        section: "request-line",
+        checks: &[
+            "serves_a_request_sent_in_pieces",
+            "bad_requests_get_400",
+            "host_must_be_present_once_and_valid",
+            "absolute_form_targets_are_served",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("keep-alive and pipelining", "keep-alive와 파이프라이닝"),
+        section: "keep-alive",
+        checks: &[
+            "keeps_the_connection_open",
+            "answers_pipelined_requests_in_order",
+            "connection_close_closes",
+            "http10_closes",
+        ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "where a request ends, and when to send",
+            "요청이 끝나는 곳, 응답을 보내는 때",
+        ),
+        section: "smuggling",
+        checks: &[
+            "request_body_is_never_a_request",
+            "conflicting_framing_gets_400",
+            "small_responses_are_not_delayed",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("limits and timeouts", "한도와 타임아웃"),
+        section: "slowloris",
+        checks: &[
+            "head_limit_is_exact",
+            "idle_and_trickling_clients_are_closed",
+            "a_slow_reader_is_cut_off",
+            "survives_bad_input",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("never outside the root", "루트 밖으로는 절대 나가지 않기"),
+        section: "path-traversal",
+        checks: &["traversal_never_escapes_root"],
+    },
+    harness::Stage {
+        title: Text::new("many clients at once", "여러 클라이언트를 동시에"),
+        section: "concurrency",
+        checks: &[
+            "serves_100_concurrent_clients",
+            "large_and_small_transfers_at_once",
+            "serves_200_connections_under_64_open_files",
+            "a_slow_client_does_not_delay_others",
+        ],
+    },
+    harness::Stage {
+        title: Text::new("IPv6", "IPv6"),
+        section: "lab",
+        checks: &["serves_over_ipv6"],
+    },
+];
