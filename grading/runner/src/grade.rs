@@ -16,6 +16,8 @@ use crate::repo_root;
 #[derive(Clone, Debug)]
 pub struct CheckReport {
     pub id: String,
+    /// The stage (1-based) the check belongs to, when the grader groups its checks.
+    pub stage: Option<u64>,
     pub title: String,
     pub points: u64,
     pub max_points: u64,
@@ -29,6 +31,14 @@ pub struct CheckReport {
     pub elapsed_ms: u64,
 }
 
+/// How one stage of a lab went: its title, and how many of its checks passed.
+#[derive(Clone, Debug)]
+pub struct StageReport {
+    pub title: String,
+    pub passed: usize,
+    pub total: usize,
+}
+
 /// A graded lab.
 #[derive(Clone, Debug)]
 pub struct Report {
@@ -36,15 +46,28 @@ pub struct Report {
     pub points: u64,
     pub max_points: u64,
     pub checks: Vec<CheckReport>,
+    pub stages: Vec<StageReport>,
 }
 
 impl Report {
+    /// How many stages pass every check.
+    pub fn stages_passed(&self) -> usize {
+        self.stages.iter().filter(|s| s.passed == s.total).count()
+    }
+
     pub fn passed(&self) -> usize {
         self.checks.iter().filter(|c| c.passed).count()
     }
 
+    /// The failing check to work on first: the first of the earliest stage that does not
+    /// pass (the check table's first failure when the grader has no stages).
     pub fn first_failure(&self) -> Option<&CheckReport> {
-        self.checks.iter().find(|c| !c.passed)
+        self.checks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.passed)
+            .min_by_key(|(i, c)| (c.stage.unwrap_or(u64::MAX), *i))
+            .map(|(_, c)| c)
     }
 }
 
@@ -252,6 +275,7 @@ fn parse(text: &str) -> Option<Report> {
         .iter()
         .map(|c| CheckReport {
             id: s(c, "id").unwrap_or_default(),
+            stage: c.get("stage").and_then(Value::as_u64),
             title: s(c, "title").unwrap_or_default(),
             points: n(c, "points"),
             max_points: n(c, "max_points"),
@@ -265,11 +289,30 @@ fn parse(text: &str) -> Option<Report> {
             elapsed_ms: n(c, "elapsed_ms"),
         })
         .collect();
+    // A grader from before stages (a saved report, say) has none: status shows "-".
+    let stages = v
+        .get("stages")
+        .and_then(Value::as_array)
+        .map(|stages| {
+            stages
+                .iter()
+                .map(|st| StageReport {
+                    title: s(st, "title").unwrap_or_default(),
+                    passed: n(st, "passed") as usize,
+                    total: st
+                        .get("checks")
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Some(Report {
         chapter_file: s(&v, "chapter_file").unwrap_or_default(),
         points: n(&v, "points"),
         max_points: n(&v, "max_points"),
         checks,
+        stages,
     })
 }
 

@@ -35,7 +35,7 @@ fn next_step(lang: Lang, lab: &LabDir, standing: &Standing) -> String {
         // Short enough for an 80-column terminal; the line under the table says more.
         Standing::Changed(_) => lang.pick(
             format!("changed: cargo lab check {}", lab.number),
-            format!("채점 후 바뀜: cargo lab check {}", lab.number),
+            format!("바뀜: cargo lab check {}", lab.number),
         ),
         Standing::NotChecked => lang.pick(
             format!("not checked: cargo lab check {}", lab.number),
@@ -87,16 +87,17 @@ fn terminal_width() -> usize {
 /// The status table: a line per lab that fits the terminal (80 columns unless `COLUMNS`
 /// says more). Totals are out of what every lab is worth, graded or not.
 pub fn status_table(lang: Lang, rows: &[(LabDir, Standing)]) -> String {
-    const CHAPTER: usize = 22;
-    let (h_lab, h_chapter, h_checks, h_points, h_next) = lang.pick(
-        ("lab", "chapter", "checks", "points", "next"),
-        ("실습", "장", "검사", "점수", "다음에 할 일"),
+    const CHAPTER: usize = 18;
+    let (h_lab, h_chapter, h_stages, h_checks, h_points, h_next) = lang.pick(
+        ("lab", "chapter", "stages", "checks", "points", "next"),
+        ("실습", "장", "단계", "검사", "점수", "다음에 할 일"),
     );
-    let next_width = terminal_width().saturating_sub(6 + 1 + CHAPTER + 1 + 7 + 1 + 7 + 2);
+    let next_width = terminal_width().saturating_sub(6 + 1 + CHAPTER + 1 + 6 + 1 + 7 + 1 + 7 + 2);
     let mut out = format!(
-        "{} {} {} {}  {}\n",
+        "{} {} {} {} {}  {}\n",
         pad(h_lab, 6, false),
         pad(h_chapter, CHAPTER, false),
+        pad(h_stages, 6, true),
         pad(h_checks, 7, true),
         pad(h_points, 7, true),
         h_next
@@ -106,20 +107,29 @@ pub fn status_table(lang: Lang, rows: &[(LabDir, Standing)]) -> String {
         let (_, chapter) = labs::chapter(lab, lang);
         let worth = labs::max_points(lab);
         total.1 += worth;
-        let (checks, points) = match standing {
+        let stages = |r: &grade::Report| {
+            if r.stages.is_empty() {
+                "-".to_string()
+            } else {
+                format!("{}/{}", r.stages_passed(), r.stages.len())
+            }
+        };
+        let (stages, checks, points) = match standing {
             Standing::Graded(Outcome::Graded(r)) => {
                 total.0 += r.points;
                 (
+                    stages(r),
                     format!("{}/{}", r.passed(), r.checks.len()),
                     format!("{}/{}", r.points, worth),
                 )
             }
             // The old numbers, for what they are worth; the next column says they are old.
             Standing::Changed(r) => (
+                stages(r),
                 format!("({}/{})", r.passed(), r.checks.len()),
                 format!("({}/{worth})", r.points),
             ),
-            _ => ("-".into(), format!("-/{worth}")),
+            _ => ("-".into(), "-".into(), format!("-/{worth}")),
         };
         let next = fit(&next_step(lang, lab, standing), next_width.max(10));
         let next = match standing {
@@ -129,9 +139,10 @@ pub fn status_table(lang: Lang, rows: &[(LabDir, Standing)]) -> String {
             _ => next,
         };
         out.push_str(&format!(
-            "{} {} {} {}  {next}\n",
+            "{} {} {} {} {}  {next}\n",
             pad(&lab.name, 6, false),
             pad(&fit(&chapter, CHAPTER), CHAPTER, false),
+            pad(&stages, 6, true),
             pad(&checks, 7, true),
             pad(&points, 7, true),
         ));

@@ -122,8 +122,10 @@ fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
                     "1",
                     &lang.pick(
                         format!(
-                            "{}: {}/{} checks, {}/{} points ({:.1} s)",
+                            "{}: {}/{} stages, {}/{} checks, {}/{} points ({:.1} s)",
                             lab.name,
+                            report.stages_passed(),
+                            report.stages.len(),
                             report.passed(),
                             report.checks.len(),
                             report.points,
@@ -131,8 +133,10 @@ fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
                             took.as_secs_f64()
                         ),
                         format!(
-                            "{}: 검사 항목 {}/{}개 통과, {}/{}점 ({:.1}초)",
+                            "{}: 단계 {}/{}, 검사 항목 {}/{}개 통과, {}/{}점 ({:.1}초)",
                             lab.name,
+                            report.stages_passed(),
+                            report.stages.len(),
                             report.passed(),
                             report.checks.len(),
                             report.points,
@@ -144,6 +148,32 @@ fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
             );
             if failing.is_empty() {
                 return;
+            }
+            if let Some((n, stage)) = report
+                .stages
+                .iter()
+                .enumerate()
+                .find(|(_, s)| s.passed < s.total)
+            {
+                println!(
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "now: stage {}, {} ({}/{})",
+                            n + 1,
+                            stage.title,
+                            stage.passed,
+                            stage.total
+                        ),
+                        format!(
+                            "지금 할 단계: {}단계, {} ({}/{})",
+                            n + 1,
+                            stage.title,
+                            stage.passed,
+                            stage.total
+                        ),
+                    )
+                );
             }
             println!(
                 "{}",

@@ -364,7 +364,7 @@ fn watch_grades_again_when_a_file_changes() {
     // The verdict, then the full report of the first failing check only.
     let (checks, _) = lab02_size();
     assert!(
-        text.contains(&format!("lab02: 0/{checks} checks")),
+        text.contains(&format!("stages, 0/{checks} checks")),
         "{text}"
     );
     assert_eq!(text.matches("The first one, `").count(), 2, "{text}");
