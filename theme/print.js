@@ -13,7 +13,7 @@
     "use strict";
 
     const KEY = "course-lang";
-    const PRINT = { en: "Print this book (English)", ko: "이 책 인쇄하기 (한국어)" };
+    const PRINT = { en: "Print the whole book (English)", ko: "책 전체 인쇄(한국어)" };
 
     function remembered() {
         try {
@@ -89,7 +89,7 @@
                 }
             });
         });
-        document.title = lang === "ko" ? "소켓 프로그래밍 (인쇄용)" : "Sockets in Rust (printable)";
+        document.title = lang === "ko" ? "소켓 프로그래밍(인쇄용)" : "Sockets in Rust (printable)";
     }
 
     if (/\/print\.html$/.test(window.location.pathname)) {
