@@ -2046,7 +2046,7 @@ fn keeps_serving_while_clients_wait_mid_line(cx: &Ctx) -> Outcome {
     ));
     let cause = cx.t(
         "A task must never block its thread: the runtime has only a few threads (one per core) for all the tasks. A std::io read or write, std::thread::sleep, or a std lock held while waiting keeps the thread for as long as it waits, and when every thread waits for a silent client, nobody is served. Use tokio's async versions and .await them.",
-        "태스크는 스레드를 막으면 안 됩니다. 런타임에는 모든 태스크가 나눠 쓰는 스레드가 몇 개(코어마다 하나)뿐입니다. std::io의 read나 write, std::thread::sleep, 기다리는 동안 쥐고 있는 std 락은 기다리는 내내 스레드를 붙잡습니다. 모든 스레드가 말없는 클라이언트를 기다리면 아무도 처리되지 않습니다. tokio의 비동기 버전을 쓰고 .await하세요.",
+        "태스크는 스레드를 블로킹하면 안 됩니다. 런타임에는 모든 태스크가 나눠 쓰는 스레드가 몇 개(코어마다 하나)뿐입니다. std::io의 read나 write, std::thread::sleep, 기다리는 동안 쥐고 있는 std 락은 기다리는 내내 스레드를 붙잡습니다. 모든 스레드가 아무것도 보내지 않는 클라이언트를 기다리면 어느 클라이언트도 처리되지 않습니다. tokio의 비동기 버전을 쓰고 .await하세요.",
     );
     // The watcher hears every one of them join: the server has accepted them all.
     for client in &idle {
@@ -2450,7 +2450,7 @@ pub const LAB: Lab = Lab {
             limit: secs(20),
             title: Text::new(
                 "keeps serving while more clients than it has threads sit silent, some in mid-line",
-                "스레드 수보다 많은 클라이언트가 말없이(일부는 줄을 쓰다 만 채로) 있어도 계속 처리한다",
+                "스레드 수보다 많은 클라이언트가 아무것도 보내지 않고(일부는 줄을 쓰다 만 채로) 기다려도 계속 처리한다",
             ),
             todo: Text::new(
                 "TODO 3 and TODO 4: only tokio's async I/O, awaited, inside a task; nothing that blocks the thread.",
