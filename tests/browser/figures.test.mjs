@@ -20,7 +20,9 @@ const MIN_PX = 11;
 // Chapters 4 and 5 still show the old two-language images until their lines are switched to
 // src/images/{en,ko}/; then this exception goes.
 const PENDING = ["ch04-many-clients.html", "ch05-toy-http-server.html"];
-const FIGURE_SHOTS = join(SHOTS, "..", "browser-figures");
+// Next to the screenshots of tests/browser/layout.test.mjs (it empties SHOTS as it starts,
+// long before this test takes its first).
+const FIGURE_SHOTS = join(SHOTS, "figures");
 
 let site;
 let browser;
