@@ -20,9 +20,10 @@ const MIN_PX = 11;
 // Chapters 4 and 5 still show the old two-language images until their lines are switched to
 // src/images/{en,ko}/; then this exception goes.
 const PENDING = ["ch04-many-clients.html", "ch05-toy-http-server.html"];
-// Next to the screenshots of tests/browser/layout.test.mjs (it empties SHOTS as it starts,
-// long before this test takes its first).
-const FIGURE_SHOTS = join(SHOTS, "figures");
+// Beside the screenshots of tests/browser/layout.test.mjs, not among them: that test empties
+// SHOTS as it starts, which may be after this one (the runner runs files one by one on a
+// machine with few cores). With SHOTS_DIR=target/ci/screenshots: target/ci/screenshots-figures.
+const FIGURE_SHOTS = `${SHOTS}-figures`;
 
 let site;
 let browser;
