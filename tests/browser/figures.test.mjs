@@ -12,7 +12,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { BOOK, SHOTS, serveBook, startBrowser } from "./support.mjs";
 
@@ -31,6 +31,7 @@ let browser;
 before(async () => {
     site = await serveBook();
     browser = await startBrowser();
+    await rm(FIGURE_SHOTS, { recursive: true, force: true });
 });
 
 after(async () => {
