@@ -42,33 +42,15 @@ pub enum Command {
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut listen = DEFAULT_LISTEN.to_string();
     let mut idle = DEFAULT_IDLE_SECS.to_string();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let arg = arg
-            .into_string()
-            .map_err(|bad| format!("argument {bad:?} is not valid UTF-8; {USAGE}"))?;
-        // Both `--flag VALUE` and `--flag=VALUE` work.
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_string(), Some(value.to_string()))
-            }
-            _ => (arg.clone(), None),
-        };
-        let mut value = |example: &str| -> Result<String, String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .ok_or_else(|| format!("{flag} needs a value, like {flag} {example}"))?
-                    .into_string()
-                    .map_err(|bad| format!("{flag} {bad:?} is not valid UTF-8")),
-            }
-        };
-        match flag.as_str() {
+    let mut flags = crate::Flags::new(args, USAGE);
+    while let Some(flag) = flags.next_flag() {
+        let flag = flag?;
+        let mut value = |example: &str| flags.value(&flag, "a value", example);
+        match flag.name.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--listen" => listen = value(DEFAULT_LISTEN)?,
             "--idle" => idle = value("300")?,
-            other => return Err(format!("unexpected argument '{other}'; {USAGE}")),
+            _ => return Err(flags.unexpected(&flag)),
         }
     }
     Ok(Command::Serve(Config {

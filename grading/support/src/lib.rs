@@ -14,6 +14,78 @@ pub mod lab05;
 use std::ffi::OsString;
 use std::net::{SocketAddr, ToSocketAddrs};
 
+/// The flags of a command line, in the two forms every program here accepts:
+/// `--flag VALUE` and `--flag=VALUE`. Each lab says which flags it knows:
+///
+/// ```
+/// # use std::ffi::OsString;
+/// let mut flags = lab_support::Flags::new(["--listen=[::1]:0"].map(OsString::from), "usage");
+/// let flag = flags.next_flag().unwrap().unwrap();
+/// assert_eq!(flag.name, "--listen");
+/// assert_eq!(flags.value(&flag, "an address", "127.0.0.1:0").unwrap(), "[::1]:0");
+/// ```
+pub struct Flags<I> {
+    args: I,
+    usage: String,
+}
+
+/// One flag read by [`Flags::next_flag`]: its name, and its value when it came as `--flag=VALUE`.
+pub struct Flag {
+    pub name: String,
+    inline: Option<String>,
+}
+
+impl<I: Iterator<Item = OsString>> Flags<I> {
+    /// `usage` ends every error message.
+    pub fn new(args: impl IntoIterator<IntoIter = I>, usage: &str) -> Flags<I> {
+        Flags {
+            args: args.into_iter(),
+            usage: usage.to_string(),
+        }
+    }
+
+    /// The next flag, or an error for an argument that is not UTF-8.
+    pub fn next_flag(&mut self) -> Option<Result<Flag, String>> {
+        let arg = self.args.next()?;
+        Some(match arg.into_string() {
+            Err(bad) => Err(format!(
+                "argument {bad:?} is not valid UTF-8; {}",
+                self.usage
+            )),
+            Ok(arg) => Ok(match arg.split_once('=') {
+                Some((name, value)) if name.starts_with("--") => Flag {
+                    name: name.to_string(),
+                    inline: Some(value.to_string()),
+                },
+                _ => Flag {
+                    name: arg,
+                    inline: None,
+                },
+            }),
+        })
+    }
+
+    /// The value of `flag`: after its `=`, or the next argument. When there is none, the
+    /// error says `what` it needs (`an address`) with `example` as an example.
+    pub fn value(&mut self, flag: &Flag, what: &str, example: &str) -> Result<String, String> {
+        let name = &flag.name;
+        match &flag.inline {
+            Some(v) => Ok(v.clone()),
+            None => self
+                .args
+                .next()
+                .ok_or_else(|| format!("{name} needs {what}, like {name} {example}"))?
+                .into_string()
+                .map_err(|bad| format!("{name} {bad:?} is not valid UTF-8")),
+        }
+    }
+
+    /// The error for a flag the program does not know.
+    pub fn unexpected(&self, flag: &Flag) -> String {
+        format!("unexpected argument '{}'; {}", flag.name, self.usage)
+    }
+}
+
 /// What a `PROGRAM [--listen ADDR]` command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
@@ -35,23 +107,13 @@ pub fn parse_listen(
         .and_then(|(_, p)| p.parse().ok())
         .unwrap_or(7878);
     let mut listen = default.to_string();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let arg = arg
-            .into_string()
-            .map_err(|bad| format!("argument {bad:?} is not valid UTF-8; {usage}"))?;
-        match arg.as_str() {
+    let mut flags = Flags::new(args, usage);
+    while let Some(flag) = flags.next_flag() {
+        let flag = flag?;
+        match flag.name.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--listen" => {
-                listen = args
-                    .next()
-                    .and_then(|v| v.into_string().ok())
-                    .ok_or_else(|| format!("--listen needs an address, like --listen {default}"))?;
-            }
-            other => match other.strip_prefix("--listen=") {
-                Some(value) => listen = value.to_string(),
-                None => return Err(format!("unexpected argument '{other}'; {usage}")),
-            },
+            "--listen" => listen = flags.value(&flag, "an address", default)?,
+            _ => return Err(flags.unexpected(&flag)),
         }
     }
     Ok(Command::Serve {
