@@ -38,7 +38,7 @@ pub fn todo(lang: Lang, panic: &Panic) -> Diagnosis {
                 (true, Lang::Ko) => format!("{}에 남아 있는 todo!() 부분을 작성하기.", panic.location),
                 (false, Lang::En) => format!("{what} (the todo!() at {}).", panic.location),
                 (false, Lang::Ko) => match crate::process::todo_number(&panic.message) {
-                    Some(todo) => format!("src/main.rs 맨 위 TODO 목록의 {} 구현하기({}의 todo!()).", crate::lang::with_josa(&todo, crate::lang::Particle::Object), panic.location),
+                    Some(todo) => format!("{} 구현하기(src/main.rs 맨 위 TODO 목록, {}의 todo!()).", crate::lang::with_josa(&todo, crate::lang::Particle::Object), panic.location),
                     None => format!("{}에 남아 있는 todo!() 부분을 작성하기.", panic.location),
                 },
             }

@@ -832,7 +832,7 @@ pub fn todo_number(message: &str) -> Option<String> {
 /// the stderr excerpt); a Korean sentence names the TODO instead of quoting it.
 pub fn todo_place_ko(panic: &Panic) -> String {
     match todo_number(&panic.message) {
-        Some(todo) => format!("{todo}, {}", panic.location),
+        Some(todo) => format!("{}의 {todo}", panic.location),
         None => panic.location.clone(),
     }
 }
@@ -840,7 +840,7 @@ pub fn todo_place_ko(panic: &Panic) -> String {
 /// The Korean cause for a program stopped at the starter's `todo!()`.
 pub fn todo_cause_ko(panic: &Panic) -> String {
     format!(
-        "프로그램이 스타터(starter)의 todo!()에서 멈췄습니다({}). 그 부분은 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요.",
+        "프로그램이 스타터의 todo!()에서 멈췄습니다({}). 이 부분은 여러분이 직접 작성해야 합니다. 실습의 src/main.rs 맨 위에 있는 TODO 목록을 차례로 구현하세요.",
         todo_place_ko(panic)
     )
 }

@@ -477,11 +477,13 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
             }
             Err(_) => paint.red(lang.pick("FAILED", "실패")),
         };
+        let secs = result.elapsed.as_secs_f64();
         println!(
-            "{} {} ... {verdict} ({:.1} s)",
-            lang.pick("check", "검사"),
-            check.id,
-            result.elapsed.as_secs_f64()
+            "{}",
+            lang.pick(
+                format!("check {} ... {verdict} ({secs:.1} s)", check.id),
+                format!("검사 항목 {} ... {verdict} ({secs:.1}초)", check.id),
+            )
         );
     });
 
@@ -524,7 +526,7 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
             } else if Some(i) == first_open {
                 (
                     paint.red("✗"),
-                    lang.pick(" ← the reports below", " ← 아래 보고서")
+                    lang.pick(" ← the reports below", " ← 보고서는 아래에")
                         .to_string(),
                 )
             } else {
@@ -556,7 +558,7 @@ pub fn grade(lab: &'static Lab, default_program: &str) -> ! {
                     "  {}",
                     lang.pick(
                         format!("Stage {} first: the {later} other failing check(s) are in later stages (LAB_VERBOSE=1 shows every report).", open + 1),
-                        format!("{}단계부터 고치세요. 실패한 나머지 검사 항목 {later}개는 뒤 단계에 있습니다(LAB_VERBOSE=1이면 보고서를 모두 보여 줍니다).", open + 1),
+                        format!("{}단계부터 고치세요. 실패한 검사 항목 {later}개가 더 있지만 모두 뒤 단계에 속합니다(보고서를 모두 보려면 LAB_VERBOSE=1을 주세요).", open + 1),
                     )
                 );
             }

@@ -97,7 +97,7 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
             lab.name, check.id
         ),
         format!(
-            "{} 힌트 {LEVELS}개 중 {level}번째, 검사 항목 `{}`",
+            "{} 힌트 {level}/{LEVELS}, 검사 항목 `{}`",
             lab.name, check.id
         ),
     );
@@ -176,8 +176,9 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
                     lab.number
                 ),
                 format!(
-                    "그래도 막히면 `cargo lab hint {}`를 다시 실행하세요. 다음 단계를 보여 줍니다.",
-                    lab.number
+                    "그래도 막히면 `cargo lab hint {}`{} 다시 실행하세요. 다음 단계가 나옵니다.",
+                    lab.number,
+                    harness::josa(&lab.number.to_string(), harness::Particle::Object)
                 ),
             )
         );
@@ -185,7 +186,7 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
         let again = if exhausted {
             lang.pick(
                 "You have seen every hint for this check; asking again shows the same.",
-                "이 검사 항목의 힌트는 모두 보았습니다. 다시 물어도 같은 내용입니다.",
+                "이 검사 항목의 힌트를 모두 보았습니다. 다시 실행해도 같은 힌트가 나옵니다.",
             )
         } else {
             lang.pick(
@@ -202,7 +203,7 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
                     lab.name, check.page, check.section
                 ),
                 format!(
-                    "남은 길은 채점기의 전체 보고서(`cargo test -p {}`)와 책({}#{})입니다.",
+                    "이제 채점기의 전체 보고서(`cargo test -p {}`)와 책({}#{})을 보세요.",
                     lab.name, check.page, check.section
                 ),
             )
@@ -214,7 +215,7 @@ pub fn hint(lang: Lang, lab: LabDir) -> Result<bool, String> {
 fn step_title(lang: Lang, n: usize) -> &'static str {
     match n {
         0 => lang.pick("1. Think about it", "1. 생각해 볼 것"),
-        1 => lang.pick("2. Where to look", "2. 찾아볼 것"),
+        1 => lang.pick("2. Where to look", "2. 찾아볼 곳"),
         _ => lang.pick("3. The shape of a solution", "3. 해답의 윤곽"),
     }
 }
@@ -263,7 +264,7 @@ fn quote_the_book(lang: Lang, report: &grade::Report, check: &grade::CheckReport
                 check.page, check.section
             ),
             format!(
-                "  책의 「{section}」 절에 설명이 있습니다({}#{}):",
+                "  책의 「{section}」 절({}#{})에 설명이 있습니다:",
                 check.page, check.section
             )
         )

@@ -161,7 +161,7 @@ pub fn status_table(lang: Lang, rows: &[(LabDir, Standing)]) -> String {
     if rows.iter().any(|(_, s)| matches!(s, Standing::Changed(_))) {
         out.push_str(lang.pick(
             "Numbers in (parentheses) are from before the lab changed.\n",
-            "(괄호) 안의 숫자는 실습이 바뀌기 전의 결과입니다.\n",
+            "괄호 안의 숫자는 실습 파일이 바뀌기 전의 결과입니다.\n",
         ));
     }
     if rows.iter().any(|(_, s)| !matches!(s, Standing::Graded(_))) {
@@ -215,7 +215,7 @@ pub fn parse_grade_options(args: &[&str], lang: Lang) -> Result<GradeOptions, St
                     Some(other) => {
                         return Err(lang.pick(
                             format!("--format takes human, json, junit, markdown or classroom, not `{other}`"),
-                            format!("--format에는 human, json, junit, markdown, classroom 가운데 하나를 쓰세요(`{other}`{} 안 됩니다)", harness::josa(other, harness::Particle::Topic)),
+                            format!("--format에 `{other}`{} 쓸 수 없습니다. human, json, junit, markdown, classroom 가운데 하나를 쓰세요", harness::josa(other, harness::Particle::Topic)),
                         ));
                     }
                     None => {

@@ -69,7 +69,7 @@ pub fn watch(lang: Lang, lab: LabDir) -> Result<bool, String> {
                 "1",
                 &lang.pick(
                     format!("[watch] {} graded ({verdict} points). Watching {} for changes; Ctrl-C stops.", lab.name, lab.dir.display()),
-                    format!("[watch] {} 채점 완료({verdict}점). {}의 변경을 지켜봅니다. Ctrl-C로 멈춥니다.", lab.name, lab.dir.display()),
+                    format!("[watch] {} 채점을 마쳤습니다(점수 {verdict}). {}의 파일이 바뀌면 다시 채점합니다. 멈추려면 Ctrl-C를 누르세요.", lab.name, lab.dir.display()),
                 )
             )
         );
@@ -99,7 +99,7 @@ pub fn watch(lang: Lang, lab: LabDir) -> Result<bool, String> {
             "{}",
             lang.pick(
                 "[watch] a file changed: grading again",
-                "[watch] 파일이 바뀌었습니다. 다시 채점합니다"
+                "[watch] 파일이 바뀌었습니다. 다시 채점합니다."
             )
         );
     }
@@ -133,7 +133,7 @@ fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
                             took.as_secs_f64()
                         ),
                         format!(
-                            "{}: 단계 {}/{}, 검사 항목 {}/{}개 통과, {}/{}점 ({:.1}초)",
+                            "{}: 단계 {}/{}, 검사 항목 {}/{}, 점수 {}/{} ({:.1}초)",
                             lab.name,
                             report.stages_passed(),
                             report.stages.len(),
@@ -166,7 +166,7 @@ fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
                             stage.total
                         ),
                         format!(
-                            "지금 할 단계: {}단계, {} ({}/{})",
+                            "지금 고칠 단계: {}. {} ({}/{})",
                             n + 1,
                             stage.title,
                             stage.passed,
@@ -190,7 +190,7 @@ fn show(lang: Lang, lab: &LabDir, outcome: &Outcome, took: Duration) {
                     "{}",
                     lang.pick(
                         format!("The first one, `{}`:", first.id),
-                        format!("첫 번째 실패, `{}`:", first.id),
+                        format!("첫 번째 실패(`{}`)의 보고서:", first.id),
                     )
                 );
                 print!("{full}");

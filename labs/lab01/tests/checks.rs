@@ -566,7 +566,7 @@ const STAGES: &[harness::Stage] = &[
     harness::Stage {
         title: Text::new(
             "get: the request, byte for byte",
-            "get: 요청을 바이트 단위로 정확하게",
+            "get: 바이트 단위로 정확한 요청",
         ),
         section: "request",
         checks: &[
@@ -587,7 +587,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("get: where the body ends", "get: 본문이 끝나는 곳"),
+        title: Text::new("get: where the body ends", "get: 본문의 끝"),
         section: "reading-the-response",
         checks: &[
             "get_stops_at_content_length",
@@ -610,7 +610,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("get: what the URL says", "get: URL이 정하는 것"),
+        title: Text::new("get: what the URL says", "get: URL이 뜻하는 것"),
         section: "request",
         checks: &[
             "get_sends_the_host_as_written",
@@ -620,7 +620,10 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("get: when the server fails you", "get: 서버가 잘못했을 때"),
+        title: Text::new(
+            "get: when the server fails you",
+            "get: 서버에 문제가 있을 때",
+        ),
         section: "reading-the-response",
         checks: &[
             "get_reports_a_refused_connection",
@@ -638,7 +641,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("talk: closing each direction", "talk: 방향마다 닫기"),
+        title: Text::new("talk: closing each direction", "talk: 한 방향씩 닫기"),
         section: "half-close",
         checks: &[
             "talk_half_closes_at_stdin_eof",
@@ -648,7 +651,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("talk: names and IPv6", "talk: 이름과 IPv6"),
+        title: Text::new("talk: names and IPv6", "talk: 호스트 이름과 IPv6"),
         section: "two-way-client",
         checks: &["talk_connects_by_host_name", "talk_connects_over_ipv6"],
     },

@@ -1171,7 +1171,7 @@ const STAGES: &[harness::Stage] = &[
     harness::Stage {
         title: Text::new(
             "echo one client, every byte",
-            "클라이언트 하나에게 모든 바이트를 에코하기",
+            "클라이언트 하나의 바이트를 빠짐없이 에코하기",
         ),
         section: "read-and-write",
         checks: &[
@@ -1182,7 +1182,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("the end of a conversation", "대화의 끝"),
+        title: Text::new("the end of a conversation", "연결의 끝"),
         section: "half-close",
         checks: &[
             "serves_clients_one_after_another",
@@ -1192,7 +1192,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("resets, logs and restarts", "리셋, 로그, 다시 시작"),
+        title: Text::new("resets, logs and restarts", "리셋, 로그, 재시작"),
         section: "errors",
         checks: &[
             "survives_a_client_reset",

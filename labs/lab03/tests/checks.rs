@@ -1683,7 +1683,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("recv: when to stop", "recv: 멈출 때"),
+        title: Text::new("recv: when to stop", "recv: 종료 시점"),
         section: "lab-contract",
         checks: &["recv_exits_after_count", "recv_count_0_exits_at_once"],
     },
@@ -1697,7 +1697,10 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("echo: one socket, many peers", "echo: 소켓 하나, 상대 여럿"),
+        title: Text::new(
+            "echo: one socket, many peers",
+            "echo: 소켓 하나, 상대는 여럿",
+        ),
         section: "one-socket-many-peers",
         checks: &[
             "echo_answers_each_client",
@@ -1706,7 +1709,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("IPv6 and its limit", "IPv6와 그 한계"),
+        title: Text::new("IPv6 and its limit", "IPv6와 크기 한도"),
         section: "datagram-size",
         checks: &[
             "send_over_ipv6",

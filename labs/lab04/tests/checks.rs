@@ -2510,7 +2510,7 @@ const STAGES: &[harness::Stage] = &[
     harness::Stage {
         title: Text::new(
             "fan-out: a line to everyone else",
-            "팬아웃: 한 줄을 나머지 모두에게",
+            "한 줄을 나머지 모두에게 보내기",
         ),
         section: "broadcast",
         checks: &[
@@ -2521,7 +2521,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("joins and leaves, every way", "입장과 퇴장, 모든 경우"),
+        title: Text::new("joins and leaves, every way", "모든 경우의 입장과 퇴장"),
         section: "disconnects",
         checks: &[
             "announces_joins_and_leaves",
@@ -2531,7 +2531,7 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("lines on a stream", "스트림 위의 줄"),
+        title: Text::new("lines on a stream", "스트림을 줄 단위로 나누기"),
         section: "framing",
         checks: &[
             "delivers_a_line_sent_in_pieces_once",
@@ -2543,7 +2543,7 @@ const STAGES: &[harness::Stage] = &[
     harness::Stage {
         title: Text::new(
             "limits, and never blocking a task",
-            "한도, 그리고 태스크를 블로킹하지 않기",
+            "한도와 블로킹하지 않는 태스크",
         ),
         section: "framing",
         checks: &[
@@ -2555,7 +2555,7 @@ const STAGES: &[harness::Stage] = &[
     harness::Stage {
         title: Text::new(
             "500 clients and slow readers",
-            "클라이언트 500개와 느린 독자",
+            "클라이언트 500개와 느리게 읽는 클라이언트",
         ),
         section: "slow-readers",
         checks: &[

@@ -2754,12 +2754,12 @@ pub const LAB: Lab = Lab {
 /// section it names. The grader shows the first stage that does not pass in full.
 const STAGES: &[harness::Stage] = &[
     harness::Stage {
-        title: Text::new("one file, exact bytes", "파일 하나를 바이트 그대로"),
+        title: Text::new("one file, exact bytes", "파일 하나를 바이트 그대로 보내기"),
         section: "content-length",
         checks: &["announces_address", "serves_index_exactly"],
     },
     harness::Stage {
-        title: Text::new("from a URL to a file", "URL에서 파일로"),
+        title: Text::new("from a URL to a file", "URL을 파일 경로로 바꾸기"),
         section: "url-to-path",
         checks: &[
             "serves_nested_and_binary_files",
@@ -2801,7 +2801,7 @@ const STAGES: &[harness::Stage] = &[
     harness::Stage {
         title: Text::new(
             "where a request ends, and when to send",
-            "요청이 끝나는 곳, 응답을 보내는 때",
+            "요청의 끝과 응답을 보낼 시점",
         ),
         section: "smuggling",
         checks: &[
@@ -2821,7 +2821,10 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new("never outside the root", "루트 밖으로는 절대 나가지 않기"),
+        title: Text::new(
+            "never outside the root",
+            "웹 루트 밖으로 절대 벗어나지 않기",
+        ),
         section: "path-traversal",
         checks: &["traversal_never_escapes_root"],
     },
