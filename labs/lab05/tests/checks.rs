@@ -2799,16 +2799,20 @@ const STAGES: &[harness::Stage] = &[
         ],
     },
     harness::Stage {
-        title: Text::new(
-            "where a request ends, and when to send",
-            "요청의 끝과 응답을 보낼 시점",
-        ),
+        title: Text::new("where a request ends", "요청의 끝"),
         section: "smuggling",
         checks: &[
             "request_body_is_never_a_request",
             "conflicting_framing_gets_400",
-            "small_responses_are_not_delayed",
         ],
+    },
+    harness::Stage {
+        title: Text::new(
+            "one write per small response",
+            "작은 응답은 write 한 번으로",
+        ),
+        section: "nagle",
+        checks: &["small_responses_are_not_delayed"],
     },
     harness::Stage {
         title: Text::new("limits and timeouts", "한도와 타임아웃"),
