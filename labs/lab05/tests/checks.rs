@@ -768,7 +768,7 @@ fn host_must_be_present_once_and_valid(cx: &Ctx) -> Outcome {
         let response = exchange(cx, &mut server, sent, false)?;
         expect_status(cx, sent, &response, &[400], (
             "RFC 9112 §3.2: a server MUST answer 400 to an HTTP/1.1 request without a Host header, and to any request with more than one Host line or an invalid Host value (host[:port]: a name or address, then an optional colon and digits). Host says which site a request is for; two programs that read different Hosts from one request disagree about that.",
-            "RFC 9112 §3.2에 따르면 서버는 Host 헤더가 없는 HTTP/1.1 요청, 그리고 Host 줄이 둘 이상이거나 Host 값이 올바르지 않은(host[:port], 곧 이름이나 주소 뒤에 콜론과 숫자가 붙을 수 있는 꼴이 아닌) 요청에 반드시 400으로 답해야 합니다. Host는 요청이 어느 사이트로 가는지 알려 줍니다. 한 요청에서 서로 다른 Host를 읽는 두 프로그램은 요청이 어디로 가는지를 두고 어긋납니다.",
+            "RFC 9112 §3.2에 따르면 서버는 Host 헤더가 없는 HTTP/1.1 요청과, Host 줄이 둘 이상이거나 Host 값이 올바르지 않은 요청에 반드시 400으로 답해야 합니다. 올바른 값은 host[:port] 꼴, 곧 이름이나 주소 뒤에 콜론과 숫자가 붙을 수 있는 꼴입니다. Host는 요청이 어느 사이트로 가는지 알려 줍니다. 한 요청에서 서로 다른 Host를 읽은 두 프로그램은 요청이 어느 사이트로 가는지 서로 다르게 판단합니다.",
         ))
         .map_err(|f| f.note(cx.t(format!("the request: {en}"), format!("요청: {ko}"))))?;
     }
@@ -781,7 +781,7 @@ fn host_must_be_present_once_and_valid(cx: &Ctx) -> Outcome {
             ))
             .cause(cx.t(
                 "This Host is valid: host[:port], where the host is a name (compared without regard to case) or an address, an IPv6 one in brackets. HTTP/1.0 may leave Host out.",
-                "이 Host는 올바릅니다. host[:port] 꼴이고, host는 이름(대소문자를 가리지 않음)이나 주소이며 IPv6 주소는 대괄호로 감쌉니다. HTTP/1.0에서는 Host를 빼도 됩니다.",
+                "이 Host는 올바릅니다. host[:port] 꼴이고, host는 이름(대소문자를 가리지 않고 비교)이나 주소이며 IPv6 주소는 대괄호로 감쌉니다. HTTP/1.0 요청에서는 Host를 빼도 됩니다.",
             ))
         })?;
     }
@@ -817,7 +817,7 @@ fn absolute_form_targets_are_served(cx: &Ctx) -> Outcome {
             "css/site.css",
             "text/css",
             "HEAD in absolute form",
-            "절대 형식의 HEAD",
+            "절대 형식으로 보낸 HEAD 요청",
         ),
     ] {
         let sent = request(method, target, &[]);
@@ -830,7 +830,7 @@ fn absolute_form_targets_are_served(cx: &Ctx) -> Outcome {
         let note = |f: Failure| {
             f.note(cx.t(
                 format!("the request target was in absolute form: {en}"),
-                format!("요청 대상은 절대 형식(absolute form)이었습니다: {ko}"),
+                format!("절대 형식(absolute form)으로 쓴 요청 대상: {ko}"),
             ))
             .cause(cx.t(cause.0, cause.1))
         };
@@ -2031,7 +2031,7 @@ fn small_responses_are_not_delayed(cx: &Ctx) -> Outcome {
     ))
     .situation(cx.t(
         format!("{QUICK_REQUESTS} requests for a {}-byte file, one after another on one HTTP/1.1 connection, each sent when the previous response had arrived", css.len()),
-        format!("HTTP/1.1 연결 하나에서 {}바이트짜리 파일을 요청 {QUICK_REQUESTS}개로 차례로 요청했습니다. 요청은 앞 응답이 도착한 뒤에 보냈습니다", css.len()),
+        format!("HTTP/1.1 연결 하나에서 {}바이트짜리 파일을 {QUICK_REQUESTS}번 차례로 요청했습니다. 다음 요청은 앞 응답이 다 도착한 뒤에 보냈습니다", css.len()),
     ))
     .sent(show(cx.lang(), &sent))
     .expected(cx.t(
@@ -2044,7 +2044,7 @@ fn small_responses_are_not_delayed(cx: &Ctx) -> Outcome {
     ))
     .cause(cx.t(
         "About 40 ms per response is the signature of Nagle's algorithm meeting delayed ACKs: the head went out in one write, and the small body, written separately, waited until the client acknowledged the head, which the client's kernel delays by 40 ms. Write the head and the body in one write (build one buffer, or use a BufWriter and flush once), or set TCP_NODELAY on the connection (stream.set_nodelay(true)).",
-        "응답 하나에 약 40ms가 걸린다면 Nagle 알고리즘과 지연 ACK가 만난 것입니다. 헤드는 write 한 번으로 바로 나갔지만, 따로 쓴 작은 본문은 클라이언트가 헤드에 ACK를 보낼 때까지 기다렸고, 클라이언트의 커널은 그 ACK를 40ms 늦춥니다. 헤드와 본문을 write 한 번으로 쓰거나(버퍼 하나로 만들거나, BufWriter에 쓰고 flush는 한 번만), 연결에 TCP_NODELAY를 설정하세요(stream.set_nodelay(true)).",
+        "응답 하나에 약 40ms가 걸린다면 Nagle 알고리즘과 지연 ACK가 맞물린 것입니다. 헤드는 write 한 번으로 바로 나갔지만, 따로 쓴 작은 본문은 클라이언트가 헤드에 ACK를 보낼 때까지 기다렸고, 클라이언트의 커널은 그 ACK를 40ms 늦춥니다. 헤드와 본문을 write 한 번으로 쓰거나(버퍼 하나로 만들거나, BufWriter에 쓰고 flush는 한 번만), 연결에 TCP_NODELAY를 설정하세요(stream.set_nodelay(true)).",
     )))
 }
 
@@ -2094,7 +2094,7 @@ fn a_slow_reader_is_cut_off(cx: &Ctx) -> Outcome {
         _ => Err(server.died_or(
             Failure::new(cx.t(
                 format!("a client that read slowly got the whole large file, {:.1} s after asking for it: the server never gave up on it", took.as_secs_f64()),
-                format!("천천히 읽는 클라이언트가 요청하고 {:.1}초 뒤에 큰 파일을 끝까지 받았습니다. 서버가 이 클라이언트를 끝내 포기하지 않았습니다", took.as_secs_f64()),
+                format!("천천히 읽는 클라이언트가 요청하고 {:.1}초 뒤에 큰 파일을 끝까지 받았습니다. 서버는 이 클라이언트와의 연결을 끝내 끊지 않았습니다", took.as_secs_f64()),
             ))
             .situation(cx.t(
                 format!("the server was started with --timeout {IDLE_TIMEOUT}; the client asked for a large file, then read about 8 KiB every 25 ms for {:.1} s (with a small receive buffer), then read fast what still came", SLOW_FOR.as_secs_f64()),
@@ -2107,11 +2107,11 @@ fn a_slow_reader_is_cut_off(cx: &Ctx) -> Outcome {
             ))
             .got(cx.t(
                 format!("{total} bytes; {}", ending.describe(cx.lang())),
-                format!("{total}바이트; {}", ending.describe(cx.lang())),
+                format!("{total}바이트, {}", ending.describe(cx.lang())),
             ))
             .cause(cx.t(
                 format!("A write timeout bounds one write(2), and a write returns as soon as the kernel has taken some bytes: a client that reads a little now and then makes every write succeed, and keeps its thread for as long as the response lasts. Give each response a deadline, --timeout ({IDLE_TIMEOUT} s here) from its start; before every write set the write timeout to the time left, and when none is left, stop and close the connection."),
-                format!("쓰기 타임아웃은 write(2) 한 번에만 걸리고, write는 커널이 바이트를 조금이라도 받아 가면 곧바로 돌아옵니다. 그래서 가끔 조금씩 읽는 클라이언트 앞에서는 write가 모두 성공하고, 응답이 이어지는 동안 스레드가 계속 붙잡힙니다. 응답마다 마감 시각을 두세요. 마감 시각은 응답을 시작한 때부터 --timeout(여기서는 {IDLE_TIMEOUT}초) 뒤입니다. write 전마다 쓰기 타임아웃을 남은 시간으로 설정하고, 남은 시간이 없으면 멈추고 연결을 닫으세요."),
+                format!("쓰기 타임아웃은 write(2) 한 번에만 걸리고, write는 커널이 바이트를 조금이라도 받아 가면 곧바로 돌아옵니다. 그래서 클라이언트가 가끔 조금씩만 읽어도 write는 매번 성공하고, 응답을 다 보낼 때까지 스레드가 이 클라이언트에 묶입니다. 응답마다 마감 시각을 두세요. 마감 시각은 응답을 시작한 때부터 --timeout(여기서는 {IDLE_TIMEOUT}초) 뒤입니다. write 전마다 쓰기 타임아웃을 남은 시간으로 설정하고, 남은 시간이 없으면 멈추고 연결을 닫으세요."),
             )),
         )),
     }
