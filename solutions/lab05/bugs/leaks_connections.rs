@@ -4,7 +4,7 @@
 //! them all at shutdown) and never taken off it. A finished connection's thread drops its
 //! stream, but the clone in the list keeps the socket open: a file descriptor leaks with
 //! every connection. Under `ulimit -n 64` the server stops accepting after about sixty
-//! connections. Caught by `serves_300_connections_under_64_open_files`.
+//! connections. Caught by `serves_200_connections_under_64_open_files`.
 //!
 //! This program is the reference solution with its `server` module replaced by the one below;
 //! the other modules are compiled from the reference's own files.
