@@ -72,7 +72,20 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")))
 }
 
+/// Lets a closed pipe end the runner quietly, as it ends `ls | head`. Rust ignores SIGPIPE,
+/// so `cargo lab hint 5 | head` would panic in `println!` once `head` has read enough. Safe
+/// here: the runner writes only to its own stdout and stderr (never to a child's stdin), so
+/// the signal can only come from the reader of its output going away.
+fn quiet_on_a_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
+    quiet_on_a_closed_pipe();
     let lang = Lang::detect();
     let args: Vec<String> = match std::env::args_os()
         .skip(1)

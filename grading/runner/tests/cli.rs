@@ -66,6 +66,28 @@ fn help_lists_the_commands() {
 }
 
 #[test]
+fn a_reader_that_goes_away_ends_the_runner_quietly() {
+    // `cargo lab hint 5 | head -3`: once head exits, the runner's next write fails. It must
+    // end the way `ls | head` does (SIGPIPE), not panic in println!. The pipe's reading end
+    // is closed before the runner starts, so its very first write meets it, every run.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lab-runner"))
+        .arg("--help")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(13), "{:?} {stderr}", out.status);
+    }
+}
+
+#[test]
 fn bad_input_is_a_message_not_a_panic() {
     lab().arg("frobnicate").assert().code(2).stderr(
         predicate::str::contains("unknown command").and(predicate::str::contains("panicked").not()),
