@@ -302,7 +302,7 @@ fn twins_have_the_same_sections_in_the_same_order() {
 
 /// Pages that still show the old images, drawn with both languages in one file (their text is
 /// being rewritten); every other page shows src/images/en/ or src/images/ko/.
-const PENDING_IMAGES: &[&str] = &["ch04-many-clients.md", "ch05-toy-http-server.md"];
+const PENDING_IMAGES: &[&str] = &[];
 
 #[test]
 fn twins_show_the_same_code_and_images() {

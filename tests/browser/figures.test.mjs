@@ -19,7 +19,7 @@ import { BOOK, SHOTS, serveBook, startBrowser } from "./support.mjs";
 const MIN_PX = 11;
 // Chapters 4 and 5 still show the old two-language images until their lines are switched to
 // src/images/{en,ko}/; then this exception goes.
-const PENDING = ["ch04-many-clients.html", "ch05-toy-http-server.html"];
+const PENDING = [];
 // Beside the screenshots of tests/browser/layout.test.mjs, not among them: that test empties
 // SHOTS as it starts, which may be after this one (the runner runs files one by one on a
 // machine with few cores). With SHOTS_DIR=target/ci/screenshots: target/ci/screenshots-figures.
