@@ -15,7 +15,7 @@
 //!
 //! 1. `open_and_announce`: bind a `TcpListener` to `addr` (IPv4 or IPv6, whichever it is),
 //!    print `listening on ADDR` with the address really bound (`local_addr()`), flush
-//!    stdout, return the listener. (§ "The lab")
+//!    stdout, return the listener. (§ "The contract")
 //! 2. `serve`: accept connections forever, each on its own thread running
 //!    `handle_connection`, so that a slow client holds up nobody else. Log a failed accept
 //!    or a failed connection on stderr and go on; after a failed accept, pause before the

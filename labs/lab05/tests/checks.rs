@@ -2262,7 +2262,7 @@ pub const LAB: Lab = Lab {
                 "TODO 1: bind, then print `listening on ADDR` from local_addr() and flush stdout.",
                 "TODO 1: 바인드한 뒤 local_addr()로 얻은 `listening on ADDR`를 출력하고 stdout을 flush하기.",
             ),
-            section: "lab",
+            section: "lab-contract",
             run: announces_address,
             serial: false,
         },
@@ -2278,7 +2278,7 @@ pub const LAB: Lab = Lab {
                 "TODO 1: bind the address you were given, IPv4 or IPv6 (TcpListener::bind takes the family from the address).",
                 "TODO 1: IPv4든 IPv6든 받은 주소 그대로 바인드하기(TcpListener::bind가 주소를 보고 주소 체계를 정함).",
             ),
-            section: "lab",
+            section: "lab-contract",
             run: serves_over_ipv6,
             serial: false,
         },
@@ -2844,7 +2844,7 @@ const STAGES: &[harness::Stage] = &[
     },
     harness::Stage {
         title: Text::new("IPv6", "IPv6"),
-        section: "lab",
+        section: "lab-contract",
         checks: &["serves_over_ipv6"],
     },
 ];
